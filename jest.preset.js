@@ -1,0 +1,24 @@
+// Shared Jest settings for every project. Each project's jest.config.cjs spreads this preset.
+// TypeScript is transpiled per file (isolatedModules) so tests start fast; `npm run typecheck`
+// (part of `npm test`) is where types are checked.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/?(*.)+(spec|test).ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: require('node:path').join(__dirname, 'tsconfig.jest.json'),
+        diagnostics: false,
+      },
+    ],
+  },
+  // Test-only tsconfig paths so a lib's tests import its siblings the way the code does.
+  moduleNameMapper: {
+    '^@trailpulse/event-schema$': '<rootDir>/../../libs/event-schema/src/index.ts',
+    '^@trailpulse/event-schema/node$': '<rootDir>/../../libs/event-schema/src/node/index.ts',
+  },
+  coverageReporters: ['text-summary', 'lcov'],
+};

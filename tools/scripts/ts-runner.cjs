@@ -1,0 +1,74 @@
+// Runs a TypeScript entry point straight from source, with no build step to remember.
+//
+// esbuild bundles the entry and every workspace file it imports (the `@trailpulse/*` libraries
+// resolve through tsconfig paths) into one CommonJS file; npm packages stay external and load
+// from node_modules as usual. The bundle is written to node_modules/.cache/trailpulse/ (so worker
+// threads and stack traces have a real file) and rebuilt only when its inputs changed.
+// See docs/decisions/0003-run-typescript-from-source.md.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+
+const workspaceRoot = path.resolve(__dirname, '..', '..');
+const cacheDir = path.join(workspaceRoot, 'node_modules', '.cache', 'trailpulse');
+
+/** Newest mtime of a build's inputs, so an unchanged tree reuses the cached bundle. */
+function inputsFingerprint(inputs) {
+  const hash = crypto.createHash('sha256');
+  for (const file of inputs) {
+    let stamp = 'missing';
+    try {
+      const st = fs.statSync(path.join(workspaceRoot, file));
+      stamp = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      // a deleted input forces a rebuild
+    }
+    hash.update(`${file}\0${stamp}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Bundles `entry` (path relative to the workspace root or absolute) and returns the path of the
+ * CommonJS bundle, rebuilding it only when a source file it was built from has changed.
+ */
+function bundle(entry) {
+  const absEntry = path.resolve(workspaceRoot, entry);
+  const name = path.relative(workspaceRoot, absEntry).replace(/[^A-Za-z0-9]+/g, '_').replace(/_ts$/, '');
+  const outFile = path.join(cacheDir, `${name}.cjs`);
+  const metaFile = `${outFile}.inputs.json`;
+  try {
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+    if (meta.fingerprint === inputsFingerprint(meta.inputs) && fs.existsSync(outFile)) return outFile;
+  } catch {
+    // no usable cache: build below
+  }
+  const esbuild = require('esbuild');
+  const result = esbuild.buildSync({
+    entryPoints: [absEntry],
+    absWorkingDir: workspaceRoot,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: outFile,
+    sourcemap: 'inline',
+    sourcesContent: false,
+    metafile: true,
+    tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
+    logLevel: 'silent',
+    // npm packages stay external; tsconfig `paths` are applied first, so `@trailpulse/*` is bundled.
+    packages: 'external',
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
+  fs.writeFileSync(metaFile, JSON.stringify({ fingerprint: inputsFingerprint(inputs), inputs }));
+  return outFile;
+}
+
+/** Bundles and runs `entry` in this process. */
+function run(entry) {
+  require(bundle(entry));
+}
+
+module.exports = { bundle, run, workspaceRoot };
