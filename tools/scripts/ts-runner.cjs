@@ -45,22 +45,30 @@ function bundle(entry) {
     // no usable cache: build below
   }
   const esbuild = require('esbuild');
-  const result = esbuild.buildSync({
-    entryPoints: [absEntry],
-    absWorkingDir: workspaceRoot,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: outFile,
-    sourcemap: 'inline',
-    sourcesContent: false,
-    metafile: true,
-    tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
-    logLevel: 'silent',
-    // npm packages stay external; tsconfig `paths` are applied first, so `@trailpulse/*` is bundled.
-    packages: 'external',
-  });
+  let result;
+  try {
+    result = esbuild.buildSync({
+      entryPoints: [absEntry],
+      absWorkingDir: workspaceRoot,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: outFile,
+      sourcemap: 'inline',
+      sourcesContent: false,
+      metafile: true,
+      tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
+      logLevel: 'silent',
+      // npm packages stay external; tsconfig `paths` are applied first, so `@trailpulse/*` is bundled.
+      packages: 'external',
+    });
+  } catch (error) {
+    // A compile error in our own sources: show esbuild's located messages, not its stack.
+    const messages = esbuild.formatMessagesSync(error.errors ?? [], { kind: 'error', color: process.stderr.isTTY });
+    process.stderr.write(`trailpulse: cannot compile ${path.relative(workspaceRoot, absEntry)}:\n${messages.join('')}`);
+    process.exit(70);
+  }
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
   fs.writeFileSync(metaFile, JSON.stringify({ fingerprint: inputsFingerprint(inputs), inputs }));
   return outFile;
