@@ -1,2 +1,7 @@
-// Public API of @trailpulse/event-schema (browser-safe). Node-only readers: '@trailpulse/event-schema/node'.
-export {};
+// Public API of @trailpulse/event-schema. Everything here is browser-safe (no Node APIs, no AWS
+// SDK): it runs in Lambda, Node and the dashboard. File, directory, gzip and stdin readers are
+// Node-only and live behind the separate entry point '@trailpulse/event-schema/node'.
+export * from './schema';
+export * from './normalize';
+export * from './catalog';
+export * from './reader';
