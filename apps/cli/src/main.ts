@@ -1,1 +1,13 @@
-import { probe } from '@trailpulse/event-schema'; import { Command } from 'commander'; console.log('hello', probe, typeof Command, process.argv.slice(2));
+import { processIo } from './cli-io';
+import { runCli } from './program';
+
+runCli(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // runCli never rejects; this is the last line of defence.
+    process.stderr.write(`trailpulse: ${String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm start`: the main job. Today that is a guided demo of the engine's front door on real
+// CloudTrail samples; the local runtime with the live dashboard replaces it (issue #6).
+//
+//   npm start                   reads samples/cloudtrail (bundled, Apache-2.0)
+//   npm start -- <paths...>     reads your own CloudTrail files or folders instead
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(root, 'apps', 'cli', 'bin', 'trailpulse.cjs');
+const userPaths = process.argv.slice(2);
+const paths = userPaths.length > 0 ? userPaths : [join(root, 'samples', 'cloudtrail')];
+
+function trailpulse(args) {
+  process.stdout.write(`\n$ trailpulse ${args.join(' ')}\n`);
+  const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.stdout.write(
+  [
+    'TrailPulse: real-time insight into AWS account activity.',
+    'The local runtime (live dashboard on http://127.0.0.1:4600) is not built yet; until it is,',
+    '`npm start` shows what the engine reads today. Pass your own files: npm start -- <paths...>',
+  ].join('\n') + '\n',
+);
+trailpulse(['validate', ...paths, '--files']);
+trailpulse(['catalog']);
+process.stdout.write('\nMore: npx trailpulse --help\n');
