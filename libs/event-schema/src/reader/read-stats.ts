@@ -1,4 +1,5 @@
 /** Running totals over read batches, in the shape of the spec's `events` block plus file bookkeeping. */
+import { eventTypeKey } from '../normalize';
 import { type ReadBatch } from './read-records';
 
 export interface ReadStats {
@@ -16,8 +17,6 @@ export interface ReadStats {
   /** Raw bytes consumed, over all sources. */
   bytesRead: number;
 }
-
-const ABSENT_EVENT_TYPE = '(absent)';
 
 /** Bytes already counted of the source being read; batches carry cumulative counts per source. */
 const countedOfCurrentSource = new WeakMap<ReadStats, number>();
@@ -42,7 +41,7 @@ export function addBatch(stats: ReadStats, batch: ReadBatch): void {
   stats.read = stats.accepted + stats.rejected;
   for (const { reason } of batch.rejected) stats.rejectReasons[reason] = (stats.rejectReasons[reason] ?? 0) + 1;
   for (const { record } of batch.accepted) {
-    const key = eventTypeKey(record['eventType']);
+    const key = eventTypeKey(record);
     stats.byEventType[key] = (stats.byEventType[key] ?? 0) + 1;
   }
   for (const { reason, location } of batch.skipped) stats.filesSkipped.push({ path: location.source, reason });
@@ -50,12 +49,6 @@ export function addBatch(stats: ReadStats, batch: ReadBatch): void {
   stats.bytesRead += batch.bytesRead - counted;
   countedOfCurrentSource.set(stats, batch.endOfSource ? 0 : batch.bytesRead);
   if (batch.endOfSource && !batch.skipped.some(isWholeFileSkip)) stats.filesRead++;
-}
-
-function eventTypeKey(eventType: unknown): string {
-  if (eventType == null) return ABSENT_EVENT_TYPE;
-  if (typeof eventType === 'object') return Array.isArray(eventType) ? '(array)' : '(object)';
-  return String(eventType);
 }
 
 /** A file skipped before reading (not a document inside a file that was read). */
