@@ -19,6 +19,9 @@ module.exports = {
   moduleNameMapper: {
     '^@trailpulse/event-schema$': '<rootDir>/../../libs/event-schema/src/index.ts',
     '^@trailpulse/event-schema/node$': '<rootDir>/../../libs/event-schema/src/node/index.ts',
+    '^@trailpulse/analytics$': '<rootDir>/../../libs/analytics/src/index.ts',
+    '^@trailpulse/analytics/node$': '<rootDir>/../../libs/analytics/src/node/index.ts',
+    '^@trailpulse/anomaly$': '<rootDir>/../../libs/anomaly/src/index.ts',
   },
   coverageReporters: ['text-summary', 'lcov'],
 };

@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import { splitAt } from '../../test/records';
+import { SketchStateError } from './sketch-state-error';
+import { DEFAULT_SKETCH_CAPACITY, SpaceSaving, type SpaceSavingSnapshot } from './space-saving';
+
+function run(keys: readonly string[], capacity: number): SpaceSaving {
+  const sketch = new SpaceSaving(capacity);
+  for (const key of keys) sketch.offer(key);
+  return sketch;
+}
+
+function exactCounts(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/** Exact top list by metrics.md's order: count descending, then key ascending in UTF-16 code units. */
+function exactTop(keys: readonly string[]): { key: string; count: number }[] {
+  return [...exactCounts(keys)]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** A JSON round trip, as a checkpoint store would do. */
+const throughJson = (sketch: SpaceSaving): SpaceSaving => SpaceSaving.restore(JSON.parse(JSON.stringify(sketch.snapshot())) as SpaceSavingSnapshot);
+
+/** Keys with a skew (a few heavy hitters among many light keys), including non-ASCII and surrogate pairs. */
+const skewedKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('hot', 'warm', 'Ä', '😀') },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 40 }).map((n) => `k${n}`) },
+);
+
+describe('SpaceSaving', () => {
+  it('defaults to a capacity that keeps lists exact up to 10,000 distinct keys (metrics.md "Top-K lists")', () => {
+    // Prepare
+    const keys = Array.from({ length: 10_000 }, (_, i) => `ip-${i}`);
+    // Act
+    const sketch = run([...keys, ...keys.slice(0, 3)], DEFAULT_SKETCH_CAPACITY);
+    // Assess
+    expect(DEFAULT_SKETCH_CAPACITY).toBeGreaterThanOrEqual(10_000);
+    expect(sketch.exact).toBe(true);
+    expect(sketch.top(4)).toEqual([
+      { key: 'ip-0', count: 2 },
+      { key: 'ip-1', count: 2 },
+      { key: 'ip-2', count: 2 },
+      { key: 'ip-10', count: 1 },
+    ]);
+  });
+
+  it('orders ties by UTF-16 code units, not locale (metrics.md "JavaScript string order")', () => {
+    // Prepare: "Z" < "a" < "é" < "😀" (U+D83D) < "ﬀ" (U+FB00) in code units; localeCompare would put "a" first.
+    const keys = ['ﬀ', 'é', 'a', 'Z', '😀'];
+    // Act
+    const top = run(keys, 8).top(5);
+    // Assess
+    expect(top.map(({ key }) => key)).toEqual(['Z', 'a', 'é', '😀', 'ﬀ']);
+  });
+
+  it('in the exact regime reports exactly the true counts, without error fields', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 300 }), fc.integer({ min: 0, max: 50 }), (keys, extraCapacity) => {
+        // Prepare
+        const capacity = exactCounts(keys).size + extraCapacity || 1;
+        // Act
+        const sketch = run(keys, capacity);
+        // Assess
+        expect(sketch.exact).toBe(true);
+        expect(sketch.top(capacity)).toStrictEqual(exactTop(keys));
+      }),
+    );
+  });
+
+  it('in the exact regime, merging sketches of split input in any order equals one sketch of all of it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(skewedKey, { maxLength: 200 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        (keys, cuts, order) => {
+          // Prepare
+          const capacity = Math.max(1, exactCounts(keys).size);
+          const parts = splitAt(keys, cuts).map((part) => run(part, capacity));
+          const shuffled = parts.map((part, i) => ({ part, rank: order[i] ?? 0 })).sort((a, b) => a.rank - b.rank);
+          // Act
+          const merged = new SpaceSaving(capacity);
+          for (const { part } of shuffled) merged.merge(throughJson(part));
+          // Assess
+          expect(merged.snapshot()).toStrictEqual(run(keys, capacity).snapshot());
+        },
+      ),
+    );
+  });
+
+  it('beyond capacity: count - error <= true count <= count, and every key above N / capacity is kept', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 8 }), (keys, capacity) => {
+        // Act
+        const sketch = run(keys, capacity);
+        // Assess
+        assertSpaceSavingBounds(sketch, keys);
+      }),
+    );
+  });
+
+  it('beyond capacity: merged partial sketches (also through JSON) keep the same guarantees', () => {
+    fc.assert(
+      fc.property(
+        fc.array(skewedKey, { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        (keys, capacity, cuts) => {
+          // Prepare
+          const parts = splitAt(keys, cuts).map((part) => run(part, capacity));
+          // Act
+          const merged = new SpaceSaving(capacity);
+          for (const part of parts) merged.merge(throughJson(part));
+          // Assess
+          assertSpaceSavingBounds(merged, keys);
+        },
+      ),
+    );
+  });
+
+  it('evicts a key with the minimum count and gives the newcomer that count as its error (Metwally et al.)', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 6 }), (keys, capacity) => {
+        const sketch = new SpaceSaving(capacity);
+        for (const key of keys) {
+          // Prepare
+          const before = sketch.snapshot();
+          const isNewcomer = !before.keys.includes(key);
+          const minimum = Math.min(...before.counts);
+          // Act
+          sketch.offer(key);
+          // Assess
+          const after = sketch.snapshot();
+          const at = after.keys.indexOf(key);
+          if (isNewcomer && before.keys.length === capacity) {
+            expect(after.counts[at]).toBe(minimum + 1);
+            expect(after.errors?.[at]).toBe(minimum);
+            const survivors = after.keys.filter((kept) => before.keys.includes(kept));
+            expect(survivors).toHaveLength(capacity - 1);
+          }
+          // Offers only move counts: they always sum to the number of offers.
+          expect(after.counts.reduce((total, count) => total + count, 0)).toBe(before.counts.reduce((total, count) => total + count, 0) + 1);
+        }
+      }),
+    );
+  });
+
+  it('marks entries with error only once a key was dropped', () => {
+    // Act
+    const sketch = run(['a', 'b', 'a', 'c'], 2);
+    // Assess
+    expect(sketch.exact).toBe(false);
+    expect(sketch.top(2)).toEqual([
+      { key: 'a', count: 2, error: 0 },
+      { key: 'c', count: 2, error: 1 },
+    ]);
+  });
+
+  it('snapshots are compact parallel arrays and survive a JSON round trip', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 60 }), (keys, capacity) => {
+        // Prepare
+        const sketch = run(keys, capacity);
+        // Act
+        const restored = throughJson(sketch);
+        // Assess
+        expect(restored.snapshot()).toStrictEqual(sketch.snapshot());
+        expect(restored.exact).toBe(sketch.exact);
+        expect(Object.keys(sketch.snapshot()).sort()).toEqual(sketch.exact ? ['capacity', 'counts', 'exact', 'keys'] : ['capacity', 'counts', 'errors', 'exact', 'keys']);
+      }),
+    );
+  });
+
+  it('keeps counting correctly after a restore, whether or not it was full', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 8 }), (first, second, capacity) => {
+        // Act
+        const sketch = throughJson(run(first, capacity));
+        for (const key of second) sketch.offer(key);
+        // Assess
+        assertSpaceSavingBounds(sketch, [...first, ...second]);
+      }),
+    );
+  });
+
+  it.each<[string, unknown]>([
+    ['a missing capacity', { exact: true, keys: [], counts: [] }],
+    ['more keys than capacity', { capacity: 1, exact: true, keys: ['a', 'b'], counts: [1, 1] }],
+    ['counts of another length', { capacity: 2, exact: true, keys: ['a'], counts: [1, 2] }],
+    ['a zero count', { capacity: 2, exact: true, keys: ['a'], counts: [0] }],
+    ['a repeated key', { capacity: 2, exact: true, keys: ['a', 'a'], counts: [1, 1] }],
+    ['an inexact snapshot without errors', { capacity: 1, exact: false, keys: ['a'], counts: [2] }],
+    ['an error above its count', { capacity: 1, exact: false, keys: ['a'], counts: [2], errors: [3] }],
+    ['an inexact snapshot that is not full', { capacity: 2, exact: false, keys: ['a'], counts: [2], errors: [1] }],
+  ])('refuses to restore %s with a SketchStateError', (_case, snapshot) => {
+    // Act + Assess
+    expect(() => SpaceSaving.restore(snapshot as SpaceSavingSnapshot)).toThrow(SketchStateError);
+  });
+
+  it('refuses to merge sketches of different capacities', () => {
+    // Act + Assess
+    expect(() => new SpaceSaving(2).merge(new SpaceSaving(3))).toThrow(SketchStateError);
+  });
+});
+
+/**
+ * The Space-Saving guarantees for N offers and capacity m: each count overestimates by at most its
+ * error, and any key occurring more than N / m times is tracked. Lists are exact until a key is dropped.
+ */
+function assertSpaceSavingBounds(sketch: SpaceSaving, keys: readonly string[]): void {
+  const truth = exactCounts(keys);
+  const entries = sketch.top(sketch.capacity);
+  expect(sketch.exact).toBe(truth.size <= sketch.capacity);
+  for (const { key, count, error = 0 } of entries) {
+    const trueCount = truth.get(key) ?? 0;
+    expect(count - error).toBeLessThanOrEqual(trueCount);
+    expect(trueCount).toBeLessThanOrEqual(count);
+  }
+  const tracked = new Set(entries.map(({ key }) => key));
+  for (const [key, count] of truth) {
+    if (count > keys.length / sketch.capacity) expect(tracked).toContain(key);
+  }
+}

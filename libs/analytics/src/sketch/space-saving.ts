@@ -1,0 +1,228 @@
+import { type TopEntry } from '../output/metrics-output';
+import { SketchStateError } from './sketch-state-error';
+import { StreamSummary } from './stream-summary';
+
+/**
+ * metrics.md: "the default capacity keeps them exact up to at least 10,000 distinct keys per list
+ * per window". No larger: three full lists of long keys (ARNs) must still fit a 1 MB checkpoint.
+ */
+export const DEFAULT_SKETCH_CAPACITY = 10_000;
+
+/** Compact serialized sketch: parallel arrays in top order (count desc, key asc), never an object per key. */
+export interface SpaceSavingSnapshot {
+  readonly capacity: number;
+  /** False once a key was dropped: counts may then overestimate (by at most their error). */
+  readonly exact: boolean;
+  readonly keys: readonly string[];
+  readonly counts: readonly number[];
+  /** Each count's maximum overestimation; absent when `exact` (all zero). */
+  readonly errors?: readonly number[];
+}
+
+/**
+ * Space-Saving heavy hitters (Metwally, Agrawal, El Abbadi 2005) with the mergeable-summaries
+ * merge (Agarwal et al. 2012).
+ *
+ * While at most `capacity` distinct keys were offered, every count is exact. Beyond that, a new
+ * key replaces one with the smallest count c and starts at c + 1 with error c, so every reported
+ * count overestimates the true count by at most its error, and every key whose true count exceeds
+ * N / capacity (N = offers) is tracked.
+ *
+ * Offers are a Map lookup plus an array increment until the sketch is full; the min-ordered
+ * {@link StreamSummary} is only built at the first eviction, so windows that never fill never pay
+ * for it.
+ */
+export class SpaceSaving {
+  readonly capacity: number;
+  private readonly slotOfKey = new Map<string, number>();
+  private keys: string[] = [];
+  private counts: number[] = [];
+  private errors: number[] = [];
+  private dropped = false;
+  /** Built when a full sketch first has to evict; undefined while counts are not ordered. */
+  private summary: StreamSummary | undefined;
+
+  constructor(capacity: number = DEFAULT_SKETCH_CAPACITY) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`sketch capacity must be a positive integer, got ${capacity}`);
+    }
+    this.capacity = capacity;
+  }
+
+  /** True while no key was ever dropped: every count is exact and every key is present. */
+  get exact(): boolean {
+    return !this.dropped;
+  }
+
+  /** Distinct keys tracked. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Counts one occurrence of `key`. */
+  offer(key: string): void {
+    const slot = this.slotOfKey.get(key);
+    if (slot !== undefined) {
+      this.counts[slot] = (this.counts[slot] as number) + 1;
+      this.summary?.increment(slot);
+    } else if (this.keys.length < this.capacity) {
+      this.slotOfKey.set(key, this.keys.length);
+      this.keys.push(key);
+      this.counts.push(1);
+      this.errors.push(0);
+    } else {
+      this.replaceMinimum(key);
+    }
+  }
+
+  /**
+   * Folds `other` into this sketch (`other` is not changed). Counts add up; a key missing on one
+   * side may have occurred there up to that side's smallest count when that side dropped keys, so
+   * that bound is added to its count and its error. The `capacity` largest counts are kept.
+   * While the union of keys fits the capacity the result equals one sketch fed both inputs.
+   */
+  merge(other: SpaceSaving): void {
+    if (other.capacity !== this.capacity) {
+      throw new SketchStateError(`cannot merge a sketch of capacity ${other.capacity} into one of capacity ${this.capacity}`);
+    }
+    const missingHere = this.unseenBound();
+    const missingThere = other.unseenBound();
+    const keys = this.keys.slice();
+    const counts = this.counts.slice();
+    const errors = this.errors.slice();
+    if (missingThere > 0) {
+      for (let slot = 0; slot < keys.length; slot++) {
+        if (other.slotOfKey.has(keys[slot] as string)) continue;
+        counts[slot] = (counts[slot] as number) + missingThere;
+        errors[slot] = (errors[slot] as number) + missingThere;
+      }
+    }
+    for (let otherSlot = 0; otherSlot < other.keys.length; otherSlot++) {
+      const key = other.keys[otherSlot] as string;
+      const count = other.counts[otherSlot] as number;
+      const error = other.errors[otherSlot] as number;
+      const slot = this.slotOfKey.get(key);
+      if (slot === undefined) {
+        keys.push(key);
+        counts.push(count + missingHere);
+        errors.push(error + missingHere);
+      } else {
+        counts[slot] = (counts[slot] as number) + count;
+        errors[slot] = (errors[slot] as number) + error;
+      }
+    }
+    const dropped = this.dropped || other.dropped || keys.length > this.capacity;
+    this.load(keys, counts, errors, dropped);
+  }
+
+  /**
+   * The `k` largest counts, count descending then key ascending (UTF-16 code unit order, as
+   * metrics.md asks). Entries carry `error` exactly when the sketch is not exact.
+   */
+  top(k: number): TopEntry[] {
+    const slots = this.slotsInTopOrder();
+    const length = Math.min(k, slots.length);
+    const entries: TopEntry[] = new Array<TopEntry>(length);
+    for (let i = 0; i < length; i++) {
+      const slot = slots[i] as number;
+      const key = this.keys[slot] as string;
+      const count = this.counts[slot] as number;
+      entries[i] = this.dropped ? { key, count, error: this.errors[slot] as number } : { key, count };
+    }
+    return entries;
+  }
+
+  /** The state as compact JSON, in top order so equal sketches give equal snapshots. */
+  snapshot(): SpaceSavingSnapshot {
+    const slots = this.slotsInTopOrder();
+    const keys = slots.map((slot) => this.keys[slot] as string);
+    const counts = slots.map((slot) => this.counts[slot] as number);
+    if (!this.dropped) return { capacity: this.capacity, exact: true, keys, counts };
+    const errors = slots.map((slot) => this.errors[slot] as number);
+    return { capacity: this.capacity, exact: false, keys, counts, errors };
+  }
+
+  /**
+   * A sketch from a {@link snapshot} (possibly read back from JSON).
+   * @throws SketchStateError when the snapshot is malformed.
+   */
+  static restore(snapshot: SpaceSavingSnapshot): SpaceSaving {
+    const { capacity, exact, keys, counts } = snapshot;
+    if (!Number.isInteger(capacity) || capacity < 1 || typeof exact !== 'boolean') {
+      throw new SketchStateError('sketch snapshot needs a positive integer capacity and a boolean exact');
+    }
+    if (!Array.isArray(keys) || !Array.isArray(counts)) throw new SketchStateError('sketch snapshot needs keys and counts arrays');
+    const errors = exact ? new Array<number>(keys.length).fill(0) : snapshot.errors;
+    if (!Array.isArray(errors)) throw new SketchStateError('an inexact sketch snapshot needs an errors array');
+    if (keys.length > capacity || counts.length !== keys.length || errors.length !== keys.length) {
+      throw new SketchStateError(
+        `sketch snapshot has ${keys.length} keys, ${counts.length} counts and ${errors.length} errors for capacity ${capacity}`,
+      );
+    }
+    if (!keys.every((key) => typeof key === 'string') || !counts.every((count, i) => isEntry(count, errors[i]))) {
+      throw new SketchStateError('sketch snapshot keys must be strings, counts positive integers and errors integers from 0 to the count');
+    }
+    if (new Set(keys).size !== keys.length) throw new SketchStateError('sketch snapshot repeats a key');
+    if (!exact && keys.length < capacity) {
+      // Keys are only dropped from a full sketch; a short inexact one would break the error bounds.
+      throw new SketchStateError(`inexact sketch snapshot holds ${keys.length} keys, fewer than its capacity ${capacity}`);
+    }
+    const sketch = new SpaceSaving(capacity);
+    sketch.load(keys.slice(), counts.slice(), errors.slice(), !exact);
+    return sketch;
+  }
+
+  /** A key that was never seen, or dropped, occurred at most this often: 0 while exact, else the smallest count. */
+  private unseenBound(): number {
+    if (!this.dropped) return 0;
+    let min = Infinity;
+    for (const count of this.counts) if (count < min) min = count;
+    return min;
+  }
+
+  private replaceMinimum(key: string): void {
+    this.summary ??= new StreamSummary(this.counts);
+    const slot = this.summary.minSlot();
+    const minimum = this.counts[slot] as number;
+    this.slotOfKey.delete(this.keys[slot] as string);
+    this.slotOfKey.set(key, slot);
+    this.keys[slot] = key;
+    this.errors[slot] = minimum;
+    this.counts[slot] = minimum + 1;
+    this.summary.increment(slot);
+    this.dropped = true;
+  }
+
+  /** Replaces the state, keeping the `capacity` entries first in top order. */
+  private load(keys: string[], counts: number[], errors: number[], dropped: boolean): void {
+    this.keys = keys;
+    this.counts = counts;
+    this.errors = errors;
+    if (keys.length > this.capacity) {
+      const kept = this.slotsInTopOrder().slice(0, this.capacity);
+      this.keys = kept.map((slot) => keys[slot] as string);
+      this.counts = kept.map((slot) => counts[slot] as number);
+      this.errors = kept.map((slot) => errors[slot] as number);
+    }
+    this.dropped = dropped;
+    this.summary = undefined;
+    this.slotOfKey.clear();
+    for (let slot = 0; slot < this.keys.length; slot++) this.slotOfKey.set(this.keys[slot] as string, slot);
+  }
+
+  private slotsInTopOrder(): number[] {
+    const keys = this.keys;
+    const counts = this.counts;
+    return Array.from({ length: keys.length }, (_, slot) => slot).sort((a, b) => {
+      const byCount = (counts[b] as number) - (counts[a] as number);
+      if (byCount !== 0) return byCount;
+      const keyA = keys[a] as string;
+      const keyB = keys[b] as string;
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+    });
+  }
+}
+
+function isEntry(count: unknown, error: unknown): boolean {
+  return Number.isSafeInteger(count) && Number.isSafeInteger(error) && (count as number) >= 1 && (error as number) >= 0 && (error as number) <= (count as number);
+}

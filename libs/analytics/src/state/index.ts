@@ -1,0 +1,3 @@
+export { WINDOW_PARTIAL_VERSION, type WindowPartial } from './window-partial';
+export { WindowState, type WindowStateConfig } from './window-state';
+export { WindowStateError } from './window-state-error';

@@ -1,0 +1,3 @@
+// Public API of @trailpulse/anomaly: streaming detectors for the engine's anomalyScore.
+export * from './detector';
+export * from './simple';

@@ -1,0 +1,1 @@
+export { EWMA_ZSCORE_DETECTOR, ewmaZScore, type EwmaZScoreOptions } from './ewma-zscore';
