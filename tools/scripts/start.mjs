@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: the main job. Today that is a guided demo of the engine's front door on real
-// CloudTrail samples; the local runtime with the live dashboard replaces it (issue #6).
+// `npm start`: the main job. Until the local runtime with the live dashboard exists (issue #6),
+// a guided demo of the engine on real CloudTrail samples: `trailpulse analyze` with the shipped
+// security custom metrics, then `trailpulse validate` showing what was rejected and why.
 //
 //   npm start                   reads samples/cloudtrail (bundled, Apache-2.0)
 //   npm start -- <paths...>     reads your own CloudTrail files or folders instead
@@ -23,9 +24,13 @@ process.stdout.write(
   [
     'TrailPulse: real-time insight into AWS account activity.',
     'The local runtime (live dashboard on http://127.0.0.1:4600) is not built yet; until it is,',
-    '`npm start` shows what the engine reads today. Pass your own files: npm start -- <paths...>',
+    '`npm start` runs the engine on CloudTrail files. Pass your own: npm start -- <paths...>',
   ].join('\n') + '\n',
 );
-trailpulse(['validate', ...paths, '--files']);
-trailpulse(['catalog']);
-process.stdout.write('\nMore: npx trailpulse --help\n');
+trailpulse(['analyze', ...paths, '--table', '--metrics', join(root, 'examples', 'custom-metrics', 'security-baseline.yaml')]);
+trailpulse(['validate', ...paths]);
+process.stdout.write(
+  '\nEvery metric in full, custom ones included: npx trailpulse analyze <paths> --json\n' +
+    'How an API call is classified: npx trailpulse catalog <service> [eventName]\n' +
+    'More: npx trailpulse --help\n',
+);

@@ -1,8 +1,8 @@
 // Runs a TypeScript entry point straight from source, with no build step to remember.
 //
-// esbuild bundles the entry and every workspace file it imports (the `@trailpulse/*` libraries
-// resolve through tsconfig paths) into one CommonJS file; npm packages stay external and load
-// from node_modules as usual. The bundle is written to node_modules/.cache/trailpulse/ (so worker
+// esbuild bundles the entry, every workspace file it imports (the `@trailpulse/*` libraries
+// resolve through tsconfig paths) and their npm dependencies into one CommonJS file; only native
+// packages stay external. The bundle is written to node_modules/.cache/trailpulse/ (so worker
 // threads and stack traces have a real file) and rebuilt only when its inputs changed.
 // See docs/decisions/0003-run-typescript-from-source.md.
 'use strict';
@@ -28,6 +28,9 @@ function inputsFingerprint(inputs) {
   }
   return hash.digest('hex');
 }
+
+/** Packages with native code or their own binaries: loaded at run time, never bundled. */
+const NATIVE_PACKAGES = ['esbuild', '@duckdb/*', 'chdb', 'fsevents'];
 
 /**
  * Bundles `entry` (path relative to the workspace root or absolute) and returns the path of the
@@ -55,13 +58,16 @@ function bundle(entry) {
       format: 'cjs',
       target: 'node20',
       outfile: outFile,
-      sourcemap: 'inline',
+      // A separate map: Node reads it only with --enable-source-maps, so it costs nothing otherwise.
+      sourcemap: 'linked',
       sourcesContent: false,
       metafile: true,
       tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
       logLevel: 'silent',
-      // npm packages stay external; tsconfig `paths` are applied first, so `@trailpulse/*` is bundled.
-      packages: 'external',
+      // npm packages are bundled too, each resolved from the file that imports it, so a library
+      // gets the version it declares (the root may hoist another: yaml 1 under yaml 2's name).
+      // Only packages that cannot be bundled (native addons, binaries) load from node_modules.
+      external: NATIVE_PACKAGES,
     });
   } catch (error) {
     // A compile error in our own sources: show esbuild's located messages, not its stack.
@@ -69,7 +75,9 @@ function bundle(entry) {
     process.stderr.write(`trailpulse: cannot compile ${path.relative(workspaceRoot, absEntry)}:\n${messages.join('')}`);
     process.exit(70);
   }
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
+  // Our sources by their own stamps; npm packages through the lockfile, which changes whenever an
+  // installed version does (stat-ing every file of every package would slow each start).
+  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')), 'package-lock.json'];
   fs.writeFileSync(metaFile, JSON.stringify({ fingerprint: inputsFingerprint(inputs), inputs }));
   return outFile;
 }

@@ -8,11 +8,11 @@ describe('trailpulse executable', () => {
     const { code, stdout } = runBin(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: trailpulse \[options\] \[command\]/);
-    for (const command of ['validate', 'catalog', 'help']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['analyze', 'validate', 'catalog', 'help']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     expect(stdout).toContain('Exit codes:');
   });
 
-  it.each(['validate', 'catalog'])('%s --help prints the command’s own help', (command) => {
+  it.each(['analyze', 'validate', 'catalog'])('%s --help prints the command’s own help', (command) => {
     const { code, stdout } = runBin([command, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: trailpulse ${command} `));

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { type CliIo } from './cli-io';
 import { CliError, ExitCode } from './exit-codes';
+import { registerAnalyzeCommand } from './commands/analyze';
 import { registerCatalogCommand } from './commands/catalog';
 import { registerValidateCommand } from './commands/validate';
 import { VERSION } from './version';
@@ -28,6 +29,7 @@ export function createProgram(io: CliIo): Command {
       ].join('\n'),
     );
   program.addOption(new Option('--no-color', 'plain output (no terminal colors)').hideHelp());
+  registerAnalyzeCommand(program, io);
   registerValidateCommand(program, io);
   registerCatalogCommand(program, io);
   return program;

@@ -1,0 +1,89 @@
+/**
+ * `trailpulse analyze` end to end (the real executable), checked against an independent reading of
+ * the shared CloudTrail corpora (test/independent-count.ts), per metrics.md.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { type BatchOutput } from '@trailpulse/analytics';
+import { independentCounts } from '../../test/independent-count';
+import { runBin, workspaceRoot } from '../../test/run-bin';
+
+const cloudtrail = path.join(process.env['TRAILPULSE_SHARED_DATA'] ?? path.join(workspaceRoot, '..', 'shared', 'data'), 'cloudtrail');
+
+describe('trailpulse analyze', () => {
+  jest.setTimeout(120_000);
+
+  it.each([60, 10])('agrees with an independent computation over every shared corpus (%i s windows)', (windowSeconds) => {
+    // Prepare
+    const expected = independentCounts(cloudtrail, windowSeconds);
+    // Act
+    const { code, stdout, stderr } = runBin(['analyze', cloudtrail, '--json', '--window', `${windowSeconds}s`]);
+    // Assess
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as BatchOutput;
+    // metrics.md: events.read counts records read (accepted + rejected)
+    expect(output.events.read).toBe(expected.read);
+    expect(output.events.accepted).toBe(expected.accepted);
+    expect(output.events.accepted + output.events.rejected).toBe(output.events.read);
+    expect(output.windowSeconds).toBe(windowSeconds);
+    // metrics.md: `windows` holds every window with at least one API call, sorted by `start`
+    expect(output.windows.map((w) => Date.parse(w.start))).toEqual([...expected.byWindow.keys()].sort((a, b) => a - b));
+    for (const window of output.windows) {
+      const want = expected.byWindow.get(Date.parse(window.start));
+      expect(window.metrics.totalCalls).toBe(want?.totalCalls);
+      expect(window.metrics.callsByService).toEqual(Object.fromEntries(want?.byService ?? []));
+      expect(window.metrics.ec2SuccessfulCalls).toBe(want?.ec2Successful);
+      // metrics.md: callsByCategory sums to totalCalls
+      expect(Object.values(window.metrics.callsByCategory).reduce((a, b) => a + b, 0)).toBe(window.metrics.totalCalls);
+    }
+    // a run with rejected records exits 0 and says why on stderr
+    expect(stderr).toMatch(/records rejected \(missing-eventTime \d+/);
+  });
+
+  it('prints the same metrics as CSV rows', () => {
+    const json = JSON.parse(runBin(['analyze', path.join(workspaceRoot, 'samples', 'cloudtrail'), '--json']).stdout) as BatchOutput;
+    const { code, stdout } = runBin(['analyze', path.join(workspaceRoot, 'samples', 'cloudtrail'), '--csv']);
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\r\n').map((r) => r.split(','));
+    expect(rows[0]).toEqual(['window_start', 'window_end', 'metric', 'key', 'count', 'error', 'rank']);
+    const totals = rows.filter((r) => r[2] === 'totalCalls').map((r) => Number(r[4]));
+    expect(totals).toEqual(json.windows.map((w) => w.metrics.totalCalls));
+  });
+
+  it('flows custom metrics into every window, and rejects a broken definition with its location (exit 2)', () => {
+    // Prepare
+    const dir = mkdtempSync(path.join(tmpdir(), 'tp-analyze-'));
+    const good = path.join(dir, 'metrics.yaml');
+    writeFileSync(good, 'metrics:\n  - id: stop-logging\n    title: StopLogging calls\n    filter: { field: eventName, equals: StopLogging }\n    measure: count\n');
+    const bad = path.join(dir, 'bad.yaml');
+    writeFileSync(bad, 'metrics:\n  - id: broken\n    title: Broken\n    filter: { field: eventName, regex: "(" }\n    measure: count\n');
+    // Act
+    const ok = runBin(['analyze', path.join(workspaceRoot, 'samples', 'cloudtrail'), '--json', '--metrics', good]);
+    const broken = runBin(['analyze', path.join(workspaceRoot, 'samples', 'cloudtrail'), '--json', '--metrics', bad]);
+    // Assess
+    expect(ok.code).toBe(0);
+    const output = JSON.parse(ok.stdout) as BatchOutput;
+    const stops = output.windows.map((w) => w.metrics.custom?.['stop-logging']);
+    expect(stops.every((v) => typeof v === 'number')).toBe(true);
+    expect(stops.reduce<number>((a, b) => a + (b as number), 0)).toBe(1);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('bad.yaml');
+    expect(broken.stderr).toContain('regex');
+  });
+
+  it('refuses a window outside 10 s to 1 h with a usage error', () => {
+    const { code, stderr } = runBin(['analyze', 'samples/cloudtrail', '--window', '5s']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('--window');
+  });
+
+  it('reads stdin with -', () => {
+    const record = { eventTime: '2024-01-01T00:00:30Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', sourceIPAddress: '10.0.0.1' };
+    const { code, stdout } = runBin(['analyze', '-', '--json'], `${JSON.stringify(record)}\n${JSON.stringify(record)}\n`);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as BatchOutput;
+    expect(output.windows).toHaveLength(1);
+    expect(output.windows[0]?.metrics).toMatchObject({ totalCalls: 2, ec2SuccessfulCalls: 2, maxCallsByIp: { key: '10.0.0.1', count: 2 } });
+  });
+});
