@@ -22,6 +22,7 @@ module.exports = {
     '^@trailpulse/analytics$': '<rootDir>/../../libs/analytics/src/index.ts',
     '^@trailpulse/analytics/node$': '<rootDir>/../../libs/analytics/src/node/index.ts',
     '^@trailpulse/anomaly$': '<rootDir>/../../libs/anomaly/src/index.ts',
+    '^@trailpulse/anomaly/node$': '<rootDir>/../../libs/anomaly/src/node/index.ts',
   },
   coverageReporters: ['text-summary', 'lcov'],
 };

@@ -3,6 +3,7 @@ import { type CliIo } from './cli-io';
 import { CliError, ExitCode } from './exit-codes';
 import { registerAnalyzeCommand } from './commands/analyze';
 import { registerCatalogCommand } from './commands/catalog';
+import { registerNabCommand } from './commands/nab';
 import { registerValidateCommand } from './commands/validate';
 import { VERSION } from './version';
 
@@ -32,6 +33,7 @@ export function createProgram(io: CliIo): Command {
   registerAnalyzeCommand(program, io);
   registerValidateCommand(program, io);
   registerCatalogCommand(program, io);
+  registerNabCommand(program, io);
   return program;
 }
 

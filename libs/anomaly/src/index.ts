@@ -1,3 +1,5 @@
 // Public API of @trailpulse/anomaly: streaming detectors for the engine's anomalyScore.
 export * from './detector';
 export * from './simple';
+export * from './nab';
+export * from './registry';
