@@ -72,10 +72,28 @@ describe('trailpulse analyze', () => {
     expect(broken.stderr).toContain('regex');
   });
 
+  it('refuses a custom metric whose window differs from --window, before reading, with a usage error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tp-analyze-'));
+    const file = path.join(dir, 'five-minutes.yaml');
+    writeFileSync(file, 'metrics:\n  - id: five-min\n    title: Five minutes\n    window: 5m\n    measure: count\n');
+    const refused = runBin(['analyze', 'samples/cloudtrail', '--json', '--metrics', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"five-min" (300 s)');
+    expect(refused.stderr).toContain('--window 300s');
+    const accepted = runBin(['analyze', 'samples/cloudtrail', '--json', '--metrics', file, '--window', '5m']);
+    expect(accepted.code).toBe(0);
+  });
+
   it('refuses a window outside 10 s to 1 h with a usage error', () => {
     const { code, stderr } = runBin(['analyze', 'samples/cloudtrail', '--window', '5s']);
     expect(code).toBe(1);
     expect(stderr).toContain('--window');
+  });
+
+  it('refuses --top beyond what the sketches track with a usage error naming the limit', () => {
+    const { code, stderr } = runBin(['analyze', 'samples/cloudtrail', '--json', '--top', '20000']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('topK (20000) cannot exceed sketchCapacity (10000)');
   });
 
   it('reads stdin with -', () => {

@@ -6,6 +6,7 @@ import {
   type CompiledCustomMetric,
   CustomMetricDefinitionError,
   DEFAULT_TOP_K,
+  EngineOptionsError,
   parseCustomMetricDefinitions,
   parseWindowSeconds,
   WindowLengthError,
@@ -71,6 +72,7 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
     .action(async (paths: string[], options: AnalyzeCliOptions) => {
       const mode: OutputMode = options.json ? 'json' : options.csv ? 'csv' : options.table ? 'table' : io.stdout.isTTY ? 'table' : 'json';
       const customMetrics = await loadCustomMetrics(options.metrics);
+      checkCustomWindows(customMetrics, options.window);
       const output = await analyze(paths, options, customMetrics, io);
       io.stdout.write(render(output, mode));
       reportRejections(output, io);
@@ -116,6 +118,22 @@ async function loadCustomMetrics(files: readonly string[]): Promise<CompiledCust
   return compiled;
 }
 
+/**
+ * One run computes one window length. A custom metric that asks for another is refused before
+ * reading starts, with the command that computes it, rather than silently run at the wrong length.
+ */
+function checkCustomWindows(metrics: readonly CompiledCustomMetric[], windowSeconds: number): void {
+  const misfits = metrics.filter((m) => m.windowSeconds !== undefined && m.windowSeconds !== windowSeconds);
+  if (misfits.length === 0) return;
+  const list = misfits.map((m) => `"${m.id}" (${m.windowSeconds} s)`).join(', ');
+  const first = misfits[0]?.windowSeconds ?? windowSeconds;
+  throw new CliError(
+    `custom metric${misfits.length > 1 ? 's' : ''} ${list} ask${misfits.length > 1 ? '' : 's'} for another window than --window ${windowSeconds}s; ` +
+      `run ${misfits.length > 1 ? 'them' : 'it'} with --window ${first}s, or remove \`window\` from the definition to follow --window.`,
+    ExitCode.Usage,
+  );
+}
+
 async function analyze(
   paths: readonly string[],
   options: AnalyzeCliOptions,
@@ -142,6 +160,8 @@ async function analyze(
     });
   } catch (error) {
     if (error instanceof InputPathError) throw new CliError(error.message, ExitCode.InputError, { cause: error });
+    // Options the engine refuses (e.g. --top beyond the sketch capacity) are usage errors.
+    if (error instanceof EngineOptionsError) throw new CliError(error.message, ExitCode.Usage, { cause: error });
     throw error;
   } finally {
     progress.done();
