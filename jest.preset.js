@@ -4,6 +4,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Tests assert behaviour, never speed: a generous limit keeps a loaded CI machine from turning
+  // real work (child processes, 1M-record reads, worker threads) into flaky failures.
+  testTimeout: 60_000,
   testMatch: ['**/?(*.)+(spec|test).ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {

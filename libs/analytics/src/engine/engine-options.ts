@@ -1,4 +1,4 @@
-import { type DetectorFactory, ewmaZScore } from '@trailpulse/anomaly';
+import { DEFAULT_DETECTOR, type DetectorFactory, findDetector } from '@trailpulse/anomaly';
 import { type CompiledCustomMetric } from '../custom/custom-metric';
 import { DEFAULT_SKETCH_CAPACITY } from '../sketch';
 import { assertWindowSeconds, WindowLengthError } from '../window';
@@ -26,7 +26,10 @@ export interface EngineOptions {
   /** Counters per top-K sketch: lists stay exact up to this many distinct keys per window (default {@link DEFAULT_SKETCH_CAPACITY}). */
   readonly sketchCapacity?: number;
   readonly customMetrics?: readonly CompiledCustomMetric[];
-  /** Scores `anomalyScore` (default: the simple EWMA z-score detector of @trailpulse/anomaly). */
+  /**
+   * Scores `anomalyScore` (default: @trailpulse/anomaly's DEFAULT_DETECTOR, the one `trailpulse nab`
+   * reports as `default`, chosen by cross-validation in docs/anomaly.md).
+   */
   readonly detector?: DetectorFactory;
   /** Processing time for {@link Engine.tick} (default: Date.now). */
   readonly clock?: Clock;
@@ -85,7 +88,7 @@ export function resolveEngineOptions(options: EngineOptions): ResolvedEngineOpti
     topK,
     sketchCapacity,
     customMetrics,
-    detector: options.detector ?? ewmaZScore(),
+    detector: options.detector ?? findDetector(DEFAULT_DETECTOR).factory(),
     clock: options.clock ?? systemClock,
     allowedLatenessMs,
     revisionHorizonMs,

@@ -1,6 +1,6 @@
 // Public API of the analytics engine core (re-exported by src/index.ts).
 export { analyzeBatches, type AnalyzeOptions } from './analyze';
-export { createEngine, type Engine } from './engine';
+export { createEngine, type Engine, type EngineTransfer } from './engine';
 export { EngineOptionsError, EngineStateError } from './engine-errors';
 export { type Clock, DEFAULT_REVISION_HORIZON_MS, DEFAULT_TOP_K, type EngineOptions } from './engine-options';
 export { ENGINE_SNAPSHOT_VERSION, type EngineSnapshot, type EngineWindowSnapshot } from './engine-snapshot';

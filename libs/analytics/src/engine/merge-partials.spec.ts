@@ -63,4 +63,31 @@ describe('mergePartials (shards and workers each see part of the input)', () => 
     expect(emitted?.metrics.totalCalls).toBe(2);
     expect(revised.map(({ start, metrics }) => [start, metrics.totalCalls, metrics.anomalyScore])).toEqual([[iso(BASE_MS), 3, emitted?.metrics.anomalyScore]]);
   });
+
+  it('mergeTransfer of engines handed over by transfer() gives what mergePartials of their snapshots gives, exact or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArbitrary(4), { maxLength: 150 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(2, 3, 64),
+        (records, cuts, sketchCapacity) => {
+          const make = (): Engine => createEngine({ windowSeconds: 10, topK: 2, sketchCapacity, customMetrics: [countingMetric()], detector: ewmaZScore({ warmUp: 1 }) });
+          const feed = (part: readonly AcceptedRecord[]): Engine => {
+            const engine = make();
+            for (const record of part) engine.add(record);
+            return engine;
+          };
+          const [first, ...rest] = splitAt(records, cuts);
+          const viaSnapshots = feed(first ?? []);
+          const viaTransfers = feed(first ?? []);
+          for (const part of rest) {
+            viaSnapshots.mergePartials(sent(feed(part)));
+            // Through structured clone, as a worker's message goes.
+            viaTransfers.mergeTransfer(structuredClone(feed(part).transfer()));
+          }
+          expect(viaTransfers.flush()).toStrictEqual(viaSnapshots.flush());
+        },
+      ),
+    );
+  });
 });

@@ -47,6 +47,13 @@ const MIN_BYTES_FOR_WORKERS = 8 * 1024 * 1024;
  * range on average half a range, so ranges are kept small; each costs only a message and a file open.
  */
 const RANGES_PER_THREAD = 16;
+/**
+ * Guided scheduling: a range is at most the bytes still unplanned over (threads * TAPER), so the
+ * ranges shrink towards the end of the input (down to MIN_RANGE_BYTES) and the threads run dry
+ * within a few milliseconds of each other instead of up to a range and a half apart (a worker has
+ * RANGES_IN_FLIGHT of them queued when the queue empties).
+ */
+const TAPER = 4;
 const MIN_RANGE_BYTES = 1024 * 1024;
 const MAX_RANGE_BYTES = 32 * 1024 * 1024;
 
@@ -93,7 +100,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
     threads > 1 && !queue.isEmpty
       ? scanRangesInWorkers(queue, threads - 1, workerData, {
           onRangeDone: (range, counts) => counter.rangeDone(range, counts),
-          onSnapshot: (snapshot) => engine.mergePartials(snapshot),
+          onSnapshot: (snapshot) => engine.mergeTransfer(snapshot),
         })
       : undefined,
     scanOnThisThread(queue, engine, limits, counter),
@@ -102,12 +109,22 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
   return { events: eventCountsOf(stats), windowSeconds: engine.windowSeconds, windows: engine.flush() };
 }
 
-/** Every NDJSON file as ranges of about the size that gives each thread RANGES_PER_THREAD of them. */
+/**
+ * Every NDJSON file as ranges of about the size that gives each thread RANGES_PER_THREAD of them,
+ * smaller towards the end of the input (see TAPER).
+ */
 async function planRanges(files: readonly NdjsonFile[], totalBytes: number, threads: number, counter: FileCompletion): Promise<ByteRange[]> {
   const rangeBytes = Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, Math.ceil(totalBytes / (threads * RANGES_PER_THREAD))));
   const ranges: ByteRange[] = [];
+  let bytesBefore = 0;
   for (const file of files) {
-    const fileRanges = await lineAlignedRanges(file.path, file.sizeBytes, rangeBytes);
+    const planned = bytesBefore;
+    const sizeAt = (position: number): number => {
+      const remaining = totalBytes - planned - position;
+      return Math.min(rangeBytes, Math.max(MIN_RANGE_BYTES, Math.ceil(remaining / (threads * TAPER))));
+    };
+    bytesBefore += file.sizeBytes;
+    const fileRanges = await lineAlignedRanges(file.path, file.sizeBytes, threads > 1 ? sizeAt : rangeBytes);
     counter.expect(file.path, fileRanges.length);
     ranges.push(...fileRanges);
   }

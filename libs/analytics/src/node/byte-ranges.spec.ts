@@ -19,7 +19,10 @@ describe('lineAlignedRanges', () => {
         fc.array(fc.nat(200), { maxLength: 40 }),
         fc.boolean(),
         fc.integer({ min: 1, max: 500 }),
-        async (lineLengths, finalLineFeed, targetBytes) => {
+        fc.boolean(),
+        async (lineLengths, finalLineFeed, maxTargetBytes, shrinking) => {
+          // A fixed size, or sizes shrinking towards the end (as analyzeFiles plans them).
+          const targetBytes = shrinking ? (position: number): number => Math.min(maxTargetBytes, Math.ceil((text.length - position) / 8)) : maxTargetBytes;
           // Prepare: lines of 'x' of the given lengths (empty lines included).
           const text = lineLengths.map((length) => 'x'.repeat(length)).join('\n') + (finalLineFeed && lineLengths.length > 0 ? '\n' : '');
           const file = path.join(dir, 'lines.ndjson');

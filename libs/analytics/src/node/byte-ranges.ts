@@ -10,13 +10,16 @@ const PROBE_BYTES = 64 * 1024;
  * Ranges of about `targetBytes` covering the file `[0, sizeBytes)` exactly once. Each boundary is
  * moved forward to the next line start, so every line lies wholly in one range and each range can be
  * read like a file of its own (only the first starts at the file start, where a byte order mark may be).
+ * `targetBytes` may also be a function giving the size of the range that starts at a nominal
+ * position (a positive number), e.g. to make the last ranges smaller.
  */
-export async function lineAlignedRanges(path: string, sizeBytes: number, targetBytes: number): Promise<ByteRange[]> {
+export async function lineAlignedRanges(path: string, sizeBytes: number, targetBytes: number | ((position: number) => number)): Promise<ByteRange[]> {
+  const sizeAt = typeof targetBytes === 'number' ? (): number => targetBytes : targetBytes;
   const boundaries = [0];
-  if (sizeBytes > targetBytes) {
+  if (sizeBytes > sizeAt(0)) {
     const file = await open(path, 'r');
     try {
-      for (let nominal = targetBytes; nominal < sizeBytes; nominal += targetBytes) {
+      for (let nominal = sizeAt(0); nominal < sizeBytes; nominal += Math.max(1, sizeAt(nominal))) {
         const previous = boundaries[boundaries.length - 1] as number;
         if (nominal <= previous) continue;
         boundaries.push(await nextLineStart(file, nominal, sizeBytes));

@@ -1,7 +1,7 @@
 /**
  * Entry point of a scan worker thread (bundled by worker-script.ts). It scans the byte ranges it is
- * sent into its own engine, reports each range's counts, and on "finish" sends the engine's
- * snapshot, whose windows the main thread merges.
+ * sent into its own engine, reports each range's counts, and on "finish" hands its windows over
+ * (Engine.transfer) for the main thread to merge.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../engine';
@@ -24,7 +24,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.kind === 'finish') {
-    post({ kind: 'snapshot', snapshot: engine.snapshot() });
+    post({ kind: 'snapshot', snapshot: engine.transfer() });
     return;
   }
   const { range } = message;

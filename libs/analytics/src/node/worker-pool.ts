@@ -1,11 +1,12 @@
 /**
  * Runs byte ranges on scan worker threads: each takes the next range from the shared queue when it
  * reports one done (so a slow worker or a busy core does not hold the others back), and once the
- * queue is empty each worker sends its engine snapshot, handed to `onSnapshot` at once so the main
- * thread merges one while the others are still being taken and sent.
+ * queue is empty each worker hands over its windows (Engine.transfer: raw and unsorted, far cheaper
+ * than a snapshot), handed to `onSnapshot` at once so the main thread merges one while the others
+ * are still being taken and sent.
  */
 import { Worker } from 'node:worker_threads';
-import { type EngineSnapshot } from '../engine';
+import { type EngineTransfer } from '../engine';
 import { ParallelAnalysisError, ScanWorkerError } from './analyze-files-errors';
 import { type RangeQueue } from './range-queue';
 import { type ByteRange, type FromWorker, type RangeCounts, type ScanWorkerData, type ToWorker } from './worker-protocol';
@@ -16,7 +17,7 @@ const RANGES_IN_FLIGHT = 2;
 
 export interface WorkerPoolCallbacks {
   onRangeDone(range: ByteRange, counts: RangeCounts): void;
-  onSnapshot(snapshot: EngineSnapshot): void;
+  onSnapshot(snapshot: EngineTransfer): void;
 }
 
 export async function scanRangesInWorkers(queue: RangeQueue, workerCount: number, data: ScanWorkerData, callbacks: WorkerPoolCallbacks): Promise<void> {

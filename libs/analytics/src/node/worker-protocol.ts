@@ -1,5 +1,5 @@
 /** Messages between analyzeFiles and its scan workers (structured-cloned, so plain data only). */
-import { type EngineSnapshot } from '../engine';
+import { type EngineTransfer } from '../engine';
 
 /** What every worker needs to build the same engine and reader as a single pass would. */
 export interface ScanWorkerData {
@@ -31,5 +31,5 @@ export interface RangeCounts {
 
 export type FromWorker =
   | { readonly kind: 'range-done'; readonly range: ByteRange; readonly counts: RangeCounts }
-  | { readonly kind: 'snapshot'; readonly snapshot: EngineSnapshot }
+  | { readonly kind: 'snapshot'; readonly snapshot: EngineTransfer }
   | { readonly kind: 'failed'; readonly message: string; readonly stack: string | undefined };

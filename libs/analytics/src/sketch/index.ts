@@ -1,2 +1,2 @@
-export { DEFAULT_SKETCH_CAPACITY, SpaceSaving, type SpaceSavingSnapshot } from './space-saving';
+export { DEFAULT_SKETCH_CAPACITY, SpaceSaving, type SpaceSavingParts, type SpaceSavingSnapshot } from './space-saving';
 export { SketchStateError } from './sketch-state-error';

@@ -205,6 +205,38 @@ describe('SpaceSaving', () => {
     // Act + Assess
     expect(() => new SpaceSaving(2).merge(new SpaceSaving(3))).toThrow(SketchStateError);
   });
+
+  it('top(k) for a k much smaller than the keys held is the first k of the full top order', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 400 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 4, max: 64 }), (keys, k, capacity) => {
+        const sketch = run(keys, capacity);
+        const all = sketch.top(Number.MAX_SAFE_INTEGER);
+        expect(sketch.top(k)).toStrictEqual(all.slice(0, k));
+        expect(all.map(({ key }) => key)).toStrictEqual(sketch.snapshot().keys);
+      }),
+    );
+  });
+
+  it('mergeParts of a sketch handed over as parts equals merge of that sketch', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 2, max: 24 }), (left, right, capacity) => {
+        const merged = run(left, capacity);
+        merged.merge(run(right, capacity));
+        const viaParts = run(left, capacity);
+        viaParts.mergeParts(run(right, capacity).parts());
+        expect(viaParts.snapshot()).toStrictEqual(merged.snapshot());
+        const fromParts = SpaceSaving.fromParts(run(left, capacity).parts());
+        expect(fromParts.snapshot()).toStrictEqual(run(left, capacity).snapshot());
+        // A sketch made from parts keeps counting like the original (offers that evict nothing: which
+        // of several minimum keys an eviction picks depends on the order counts were reached).
+        const heldKey = run(left, capacity).snapshot().keys[0];
+        if (heldKey !== undefined) {
+          fromParts.offer(heldKey);
+          expect(fromParts.snapshot()).toStrictEqual(run([...left, heldKey], capacity).snapshot());
+        }
+      }),
+    );
+  });
 });
 
 /**

@@ -2,7 +2,7 @@ import { type CloudTrailLikeRecord } from '@trailpulse/event-schema';
 import { type CompiledCustomMetric, type CustomAccumulator } from '../custom/custom-metric';
 import { type CallFacts, EC2_EVENT_SOURCE } from '../facts/call-facts';
 import { type WindowMetrics } from '../output/metrics-output';
-import { SpaceSaving, type SpaceSavingSnapshot } from '../sketch';
+import { SpaceSaving, type SpaceSavingParts, type SpaceSavingSnapshot } from '../sketch';
 import { apiCallKey } from './api-call-key';
 import { WINDOW_PARTIAL_VERSION, type WindowPartial } from './window-partial';
 import { WindowStateError } from './window-state-error';
@@ -12,6 +12,21 @@ export interface WindowStateConfig {
   readonly windowMs: number;
   readonly sketchCapacity: number;
   readonly customMetrics: readonly CompiledCustomMetric[];
+}
+
+/**
+ * A window's state handed from a scan worker to the thread that merges it: raw, unsorted and
+ * unchecked (see {@link WindowState.transfer}); not a checkpoint format, use snapshot() for that.
+ */
+export interface WindowTransfer {
+  readonly startMs: number;
+  readonly totalCalls: number;
+  readonly ec2SuccessfulCalls: number;
+  readonly services: readonly [string[], number[]];
+  readonly categories: readonly [number, number, number, number, number];
+  readonly sketches: readonly [SpaceSavingParts, SpaceSavingParts, SpaceSavingParts];
+  /** Custom accumulator snapshots in `config.customMetrics` order. */
+  readonly custom: readonly unknown[];
 }
 
 /** The built-in top-K lists, in the order `approximate` names them. */
@@ -46,10 +61,11 @@ export class WindowState {
   constructor(
     readonly startMs: number,
     readonly config: WindowStateConfig,
+    sketches?: readonly [SpaceSavingParts, SpaceSavingParts, SpaceSavingParts],
   ) {
-    this.topApiCalls = new SpaceSaving(config.sketchCapacity);
-    this.topUsers = new SpaceSaving(config.sketchCapacity);
-    this.topIps = new SpaceSaving(config.sketchCapacity);
+    this.topApiCalls = sketches === undefined ? new SpaceSaving(config.sketchCapacity) : SpaceSaving.fromParts(sketches[0]);
+    this.topUsers = sketches === undefined ? new SpaceSaving(config.sketchCapacity) : SpaceSaving.fromParts(sketches[1]);
+    this.topIps = sketches === undefined ? new SpaceSaving(config.sketchCapacity) : SpaceSaving.fromParts(sketches[2]);
     this.custom = config.customMetrics.map((metric) => metric.createAccumulator());
   }
 
@@ -156,6 +172,72 @@ export class WindowState {
     if (this.custom.length === 0) return partial;
     const custom = Object.fromEntries(this.custom.map((accumulator, i) => [this.metricId(i), accumulator.snapshot()]));
     return { ...partial, custom };
+  }
+
+  /**
+   * The state for {@link WindowState.fromTransfer} / {@link mergeTransfer} on another thread of the
+   * same run. Nothing is sorted or copied: this state must not be used afterwards.
+   */
+  transfer(): WindowTransfer {
+    const serviceKeys: string[] = [];
+    const serviceCalls: number[] = [];
+    for (const [eventSource, { calls }] of this.callsByService) {
+      serviceKeys.push(eventSource);
+      serviceCalls.push(calls);
+    }
+    return {
+      startMs: this.startMs,
+      totalCalls: this.apiCalls,
+      ec2SuccessfulCalls: this.ec2SuccessfulCalls,
+      services: [serviceKeys, serviceCalls],
+      categories: [this.create, this.modify, this.delete, this.read, this.other],
+      sketches: [this.topApiCalls.parts(), this.topUsers.parts(), this.topIps.parts()],
+      custom: this.custom.map((accumulator) => accumulator.snapshot()),
+    };
+  }
+
+  /** The state {@link transfer} handed over, in an engine of the same configuration. */
+  static fromTransfer(transfer: WindowTransfer, config: WindowStateConfig): WindowState {
+    const state = new WindowState(transfer.startMs, config, transfer.sketches);
+    state.addTransferCounts(transfer);
+    state.restoreCustom(transfer.custom);
+    return state;
+  }
+
+  /** {@link merge} of a state handed over by {@link transfer} (same window and configuration). */
+  mergeTransfer(transfer: WindowTransfer): void {
+    if (transfer.startMs !== this.startMs) throw new WindowStateError(`cannot merge window ${transfer.startMs} into window ${this.startMs}`);
+    this.addTransferCounts(transfer);
+    this.topApiCalls.mergeParts(transfer.sketches[0]);
+    this.topUsers.mergeParts(transfer.sketches[1]);
+    this.topIps.mergeParts(transfer.sketches[2]);
+    if (this.custom.length === 0) return;
+    const other = new WindowState(this.startMs, this.config);
+    other.restoreCustom(transfer.custom);
+    this.custom.forEach((accumulator, i) => accumulator.merge(other.custom[i] as CustomAccumulator));
+  }
+
+  private addTransferCounts(transfer: WindowTransfer): void {
+    this.apiCalls += transfer.totalCalls;
+    this.ec2SuccessfulCalls += transfer.ec2SuccessfulCalls;
+    const [services, calls] = transfer.services;
+    for (let i = 0; i < services.length; i++) this.addServiceCalls(services[i] as string, calls[i] as number);
+    const [create, modify, del, read, other] = transfer.categories;
+    this.create += create;
+    this.modify += modify;
+    this.delete += del;
+    this.read += read;
+    this.other += other;
+  }
+
+  private restoreCustom(saved: readonly unknown[]): void {
+    this.config.customMetrics.forEach((metric, i) => {
+      try {
+        this.custom[i] = metric.restoreAccumulator(saved[i]);
+      } catch (error) {
+        throw new WindowStateError(`custom metric "${metric.id}" could not restore its state`, { cause: error });
+      }
+    });
   }
 
   /**

@@ -35,20 +35,31 @@ function categoryWithoutRecordEvidence(eventSource: string, eventName: string): 
 
 /**
  * Distinct (eventSource, eventName) pairs are a few thousand in real traffic; the bound only
- * protects against garbage input. Clearing everything when it is reached keeps the cache a pair
- * of plain Map lookups per call, and a cleared cache gives the same answers, just slower once.
+ * protects against garbage input. Clearing everything when it is reached keeps the cache plain Map
+ * lookups per call (one for most names, see FirstPair), and a cleared cache gives the same answers,
+ * just slower once.
  */
 const MAX_CACHED_PAIRS = 100_000;
 const cachedCategories = new Map<string, Map<string, ActivityCategory>>();
 let cachedPairCount = 0;
 
+/** The first pair cached for an event name: most names belong to one service, so one lookup finds them. */
+interface FirstPair {
+  readonly eventSource: string;
+  readonly category: ActivityCategory;
+}
+const firstPairByName = new Map<string, FirstPair>();
+
 function cachedCategory(eventSource: string, eventName: string): ActivityCategory {
+  const first = firstPairByName.get(eventName);
+  if (first !== undefined && first.eventSource === eventSource) return first.category;
   let byName = cachedCategories.get(eventSource);
   const cached = byName?.get(eventName);
   if (cached !== undefined) return cached;
   const category = categoryWithoutRecordEvidence(eventSource, eventName);
   if (cachedPairCount >= MAX_CACHED_PAIRS) {
     cachedCategories.clear();
+    firstPairByName.clear();
     cachedPairCount = 0;
     byName = undefined;
   }
@@ -57,6 +68,7 @@ function cachedCategory(eventSource: string, eventName: string): ActivityCategor
     cachedCategories.set(eventSource, byName);
   }
   byName.set(eventName, category);
+  if (!firstPairByName.has(eventName)) firstPairByName.set(eventName, { eventSource, category });
   cachedPairCount += 1;
   return category;
 }
