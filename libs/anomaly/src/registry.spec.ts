@@ -14,6 +14,6 @@ describe('detector registry', () => {
     // Act + Assess
     expect(findDetector(DEFAULT_DETECTOR).name).toBe(DEFAULT_DETECTOR);
     expect(() => findDetector('nope')).toThrow(UnknownDetectorError);
-    expect(() => findDetector('nope')).toThrow(`unknown detector "nope" (available: ${DEFAULT_DETECTOR}`);
+    expect(() => findDetector('nope')).toThrow(`unknown detector "nope" (available: ${DETECTORS.map((d) => d.name).join(', ')})`);
   });
 });

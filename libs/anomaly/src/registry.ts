@@ -1,5 +1,7 @@
 import { type DetectorFactory } from './detector';
 import { type ScoreScale } from './nab/run-detector';
+import { RANDOM_CUT_FOREST_DETECTOR, randomCutForest } from './rcf';
+import { ROBUST_ZSCORE_DETECTOR, robustZScore } from './robust';
 import { EWMA_ZSCORE_DETECTOR, ewmaZScore } from './simple';
 
 /** A detector available by name to the engine, the CLI and the NAB evaluation. */
@@ -20,10 +22,27 @@ export const DETECTORS: readonly RegisteredDetector[] = [
     scale: 'unbounded',
     factory: () => ewmaZScore(),
   },
+  {
+    name: ROBUST_ZSCORE_DETECTOR,
+    description: 'robust z-score over the last 1440 points (median, MAD floored at 10% of |median|), relative to the largest so far; chosen by leave-one-out on NAB AWS',
+    scale: 'unbounded',
+    factory: () => robustZScore(),
+  },
+  {
+    name: RANDOM_CUT_FOREST_DETECTOR,
+    description: 'random cut forest (Guha et al. 2016), mean CoDisp of 100 trees sampling 256 points with time decay 100000, shingle 1; a reference, with MB-sized state',
+    scale: 'unbounded',
+    factory: () => randomCutForest(),
+  },
 ];
 
-/** The detector that scores the engine's anomalyScore (libs/analytics engine-options: ewmaZScore()). */
-export const DEFAULT_DETECTOR = EWMA_ZSCORE_DETECTOR;
+/**
+ * The detector this library recommends for the engine's anomalyScore: robust-zscore, which beat
+ * ewma-zscore on the leave-one-out NAB evaluation (docs/anomaly.md). The engine's anomalyScore uses
+ * it whenever no detector is injected (libs/analytics engine-options), so `trailpulse nab`'s
+ * `default` is the engine's detector, as nab-output.md requires.
+ */
+export const DEFAULT_DETECTOR = ROBUST_ZSCORE_DETECTOR;
 
 export class UnknownDetectorError extends Error {
   override readonly name = 'UnknownDetectorError';

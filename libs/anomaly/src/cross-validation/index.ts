@@ -1,0 +1,1 @@
+export { type Candidate, type HeldOutFold, leaveOneOut, type LeaveOneOutResult } from './leave-one-out';

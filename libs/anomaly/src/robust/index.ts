@@ -1,0 +1,1 @@
+export { ROBUST_ZSCORE_DEFAULTS, ROBUST_ZSCORE_DETECTOR, robustZScore, type RobustZScoreOptions, type SurpriseMode } from './robust-zscore';
