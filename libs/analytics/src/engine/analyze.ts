@@ -1,5 +1,6 @@
 import { addBatch, createReadStats, type ReadBatch, type ReadStats } from '@trailpulse/event-schema';
-import { type BatchOutput, type EventCounts } from '../output/metrics-output';
+import { type BatchOutput } from '../output/metrics-output';
+import { eventCountsOf } from '../output/event-counts';
 import { createEngine } from './engine';
 import { type EngineOptions } from './engine-options';
 
@@ -22,20 +23,5 @@ export async function analyzeBatches(batches: AsyncIterable<ReadBatch>, options:
     for (const accepted of batch.accepted) engine.add(accepted);
     onProgress?.(stats);
   }
-  return { events: eventCounts(stats), windowSeconds: engine.windowSeconds, windows: engine.flush() };
-}
-
-function eventCounts(stats: ReadStats): EventCounts {
-  return {
-    read: stats.read,
-    accepted: stats.accepted,
-    rejected: stats.rejected,
-    rejectReasons: inKeyOrder(stats.rejectReasons),
-    byEventType: inKeyOrder(stats.byEventType),
-  };
-}
-
-/** A plain object with the keys sorted, so the JSON output is stable. */
-function inKeyOrder(counts: Readonly<Record<string, number>>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { events: eventCountsOf(stats), windowSeconds: engine.windowSeconds, windows: engine.flush() };
 }

@@ -12,7 +12,7 @@ import { readInputs, type ReadPathsOptions, resolveInputs } from '@trailpulse/ev
 import { availableParallelism } from 'node:os';
 import { type AnalyzeOptions, createEngine, type Engine } from '../engine';
 import { type BatchOutput } from '../output/metrics-output';
-import { eventCountsOf } from '../scan/event-counts';
+import { eventCountsOf } from '../output/event-counts';
 import { NdjsonFactsReader } from '../scan/ndjson-facts';
 import { AnalyzeFilesOptionsError } from './analyze-files-errors';
 import { lineAlignedRanges } from './byte-ranges';

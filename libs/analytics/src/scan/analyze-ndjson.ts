@@ -1,6 +1,6 @@
 import { type AnalyzeOptions, createEngine } from '../engine';
 import { type BatchOutput } from '../output/metrics-output';
-import { eventCountsOf } from './event-counts';
+import { eventCountsOf } from '../output/event-counts';
 import { NdjsonFactsReader } from './ndjson-facts';
 
 export interface AnalyzeNdjsonOptions extends AnalyzeOptions {

@@ -5,8 +5,18 @@
  * with a "document" text, record by record, so a line gives the same records, rejections and
  * sizes on both paths.
  */
-import { type CloudTrailLikeRecord, type DocumentSkipReason, judgeRecord, type RejectReason, unwrap, type UnwrapSink } from '@trailpulse/event-schema';
-import { describeKind, errorMessage, formatByteCount, utf8ByteLength } from './reader-parity';
+import {
+  type CloudTrailLikeRecord,
+  describeKind,
+  type DocumentSkipReason,
+  errorMessage,
+  formatByteCount,
+  judgeRecord,
+  type RejectReason,
+  unwrap,
+  type UnwrapSink,
+  utf8ByteLength,
+} from '@trailpulse/event-schema';
 
 /** Where the general path puts what a line turned out to hold. */
 export interface LineOutcomes {

@@ -1,4 +1,13 @@
-/** UTF-16 code units of the JSON syntax the scanner compares against (all ASCII). */
+/**
+ * UTF-16 code units of the JSON syntax the scanner compares against (all ASCII).
+ *
+ * Kept apart from @trailpulse/event-schema's reader/json-bytes.ts on purpose, though some values and
+ * isJsonWhitespace read alike: those are UTF-8 *byte* values for the readers' scans over Uint8Array,
+ * these are *code units* for the scanner's charCodeAt loops over decoded text (the fast path decodes
+ * 64 KiB pieces and scans strings, see ndjson-facts.ts; the scanner is measured at ~2x JSON.parse).
+ * They agree only because JSON's syntax is ASCII; the scanner needs some 30 code units the readers
+ * never look at, and a byte vocabulary in event-schema's public API is no place for them.
+ */
 export const QUOTE = 0x22;
 export const BACKSLASH = 0x5c;
 export const SLASH = 0x2f;

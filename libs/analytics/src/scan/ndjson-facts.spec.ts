@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { analyzeBatches, createEngine } from '../engine';
 import { type BatchOutput } from '../output/metrics-output';
 import { analyzeNdjson } from './analyze-ndjson';
-import { eventCountsOf } from './event-counts';
+import { eventCountsOf } from '../output/event-counts';
 import { NdjsonFactsReader, type NdjsonRejection } from './ndjson-facts';
 import { acceptedRecordLine, chunksOf, ndjsonSource } from './testing/ndjson-arbitraries';
 

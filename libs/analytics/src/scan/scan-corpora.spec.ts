@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeBatches, createEngine } from '../engine';
 import { CLOUDTRAIL_DIR, corpusFiles, corpusJsonRecordLines, corpusTextLines } from '../node/testing/shared-corpora';
-import { eventCountsOf } from './event-counts';
+import { eventCountsOf } from '../output/event-counts';
 import { containsControlCharacter } from './json-chars';
 import { NdjsonFactsReader } from './ndjson-facts';
 import { scanCallFacts, type ScanVerdict } from './scan-call-facts';

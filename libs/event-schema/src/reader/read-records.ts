@@ -68,7 +68,8 @@ export interface ReadOptions {
   readonly maxTextBytes?: number;
 }
 
-const DEFAULT_MAX_TEXT_BYTES = 1_048_576;
+/** Default of ReadOptions.maxTextBytes: 1 MiB. */
+export const DEFAULT_MAX_TEXT_BYTES = 1_048_576;
 
 /**
  * Reads one source. Yields one batch per input chunk (split at about 1000 records) and a last batch with

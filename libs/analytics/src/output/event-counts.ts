@@ -1,5 +1,5 @@
 import { type ReadStats } from '@trailpulse/event-schema';
-import { type EventCounts } from '../output/metrics-output';
+import { type EventCounts } from './metrics-output';
 
 /** The `events` block of the batch output from running read statistics, keys sorted as analyzeBatches sorts them. */
 export function eventCountsOf(stats: Readonly<ReadStats>): EventCounts {
@@ -15,16 +15,4 @@ export function eventCountsOf(stats: Readonly<ReadStats>): EventCounts {
 /** A plain object with the keys sorted (UTF-16 order), so the JSON output is stable. */
 function inKeyOrder(counts: Readonly<Record<string, number>>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Adds the counts of `part` (e.g. a worker's) to `total`. */
-export function addReadStats(total: ReadStats, part: Readonly<ReadStats>): void {
-  total.read += part.read;
-  total.accepted += part.accepted;
-  total.rejected += part.rejected;
-  for (const [reason, count] of Object.entries(part.rejectReasons)) total.rejectReasons[reason] = (total.rejectReasons[reason] ?? 0) + count;
-  for (const [eventType, count] of Object.entries(part.byEventType)) total.byEventType[eventType] = (total.byEventType[eventType] ?? 0) + count;
-  total.filesRead += part.filesRead;
-  total.filesSkipped.push(...part.filesSkipped);
-  total.bytesRead += part.bytesRead;
 }
