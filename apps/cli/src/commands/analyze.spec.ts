@@ -96,6 +96,21 @@ describe('trailpulse analyze', () => {
     expect(stderr).toContain('topK (20000) cannot exceed sketchCapacity (10000)');
   });
 
+  it('names a damaged file it could not read on stderr, and still analyzes the rest', () => {
+    // Prepare
+    const dir = mkdtempSync(path.join(tmpdir(), 'tp-analyze-'));
+    writeFileSync(path.join(dir, 'damaged.json.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x63, 0x6f, 0x72, 0x72]));
+    writeFileSync(path.join(dir, 'good.ndjson'), JSON.stringify({ eventTime: '2024-01-01T00:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject' }));
+    writeFileSync(path.join(dir, 'notes.txt'), 'not CloudTrail');
+    // Act
+    const { code, stdout, stderr } = runBin(['analyze', dir, '--json']);
+    // Assess
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as BatchOutput).events.accepted).toBe(1);
+    expect(stderr).toContain(`skipped ${path.join(dir, 'damaged.json.gz')}: corrupt-gzip`);
+    expect(stderr).toContain('skipped 1 file(s) in directories that are not .json');
+  });
+
   it('reads stdin with -', () => {
     const record = { eventTime: '2024-01-01T00:00:30Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', sourceIPAddress: '10.0.0.1' };
     const { code, stdout } = runBin(['analyze', '-', '--json'], `${JSON.stringify(record)}\n${JSON.stringify(record)}\n`);

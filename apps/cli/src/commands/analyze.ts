@@ -73,9 +73,10 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
       const mode: OutputMode = options.json ? 'json' : options.csv ? 'csv' : options.table ? 'table' : io.stdout.isTTY ? 'table' : 'json';
       const customMetrics = await loadCustomMetrics(options.metrics);
       checkCustomWindows(customMetrics, options.window);
-      const output = await analyze(paths, options, customMetrics, io);
+      const { output, skipped } = await analyze(paths, options, customMetrics, io);
       io.stdout.write(render(output, mode));
       reportRejections(output, io);
+      reportSkippedFiles(skipped, io);
     });
 }
 
@@ -139,7 +140,7 @@ async function analyze(
   options: AnalyzeCliOptions,
   customMetrics: readonly CompiledCustomMetric[],
   io: CliIo,
-): Promise<BatchOutput> {
+): Promise<{ output: BatchOutput; skipped: readonly SkippedFile[] }> {
   let totalBytes: number;
   try {
     totalBytes = (await resolveInputs(paths)).totalBytes;
@@ -148,16 +149,19 @@ async function analyze(
     throw error;
   }
   const progress = new ProgressBar(io, totalBytes);
+  let skipped: readonly SkippedFile[] = [];
   try {
-    return await analyzeFiles(paths, {
+    const output = await analyzeFiles(paths, {
       windowSeconds: options.window,
       topK: options.top,
       customMetrics,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       onProgress: (stats) => {
+        skipped = stats.filesSkipped;
         if (options.progress) progress.update(stats.bytesRead, stats.read);
       },
     });
+    return { output, skipped: [...skipped] };
   } catch (error) {
     if (error instanceof InputPathError) throw new CliError(error.message, ExitCode.InputError, { cause: error });
     // Options the engine refuses (e.g. --top beyond the sketch capacity) are usage errors.
@@ -172,6 +176,27 @@ function render(output: BatchOutput, mode: OutputMode): string {
   if (mode === 'csv') return renderAnalyzeCsv(output);
   if (mode === 'table') return renderAnalyzeTable(output);
   return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Files not read are never silent: a damaged or unreadable file is named; files a directory holds
+ * that are not CloudTrail JSON (LICENSE, .csv, ...) are only counted.
+ */
+function reportSkippedFiles(skipped: readonly SkippedFile[], io: CliIo): void {
+  const foreign = skipped.filter((file) => file.reason === 'unsupported-extension');
+  for (const file of skipped) {
+    if (file.reason !== 'unsupported-extension') io.stderr.write(`trailpulse: skipped ${file.path}: ${file.reason}\n`);
+  }
+  if (foreign.length > 0) {
+    io.stderr.write(
+      `trailpulse: skipped ${formatCount(foreign.length)} file(s) in directories that are not .json, .jsonl or .ndjson (optionally .gz).\n`,
+    );
+  }
 }
 
 /** The issue's rule: a run with rejected records exits 0, and says why on stderr. */
