@@ -1,16 +1,27 @@
 import { type ReadStats } from '@trailpulse/event-schema';
 import { InputPathError, readPaths } from '@trailpulse/event-schema/node';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { compileCustomMetric } from '../custom/compile';
 import { type CompiledCustomMetric, type CustomAccumulator } from '../custom/custom-metric';
+import { parseCustomMetricDefinitions } from '../custom/parse-definitions';
 import { analyzeBatches, type AnalyzeOptions } from '../engine';
 import { analyzeFiles } from './analyze-files';
 import { AnalyzeFilesOptionsError } from './analyze-files-errors';
 import { trailLines, writeTrail } from './testing/generate-trail';
+import * as workerPool from './worker-pool';
 
 const OPTIONS: AnalyzeOptions = { windowSeconds: 60 };
+const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples/custom-metrics');
+
+/** The shipped example metrics, compiled as the CLI compiles them. */
+function exampleMetrics(): CompiledCustomMetric[] {
+  return ['security-baseline.yaml', 'distinct-callers.json']
+    .flatMap((name) => parseCustomMetricDefinitions(readFileSync(path.join(EXAMPLES_DIR, name), 'utf8'), name))
+    .map((definition) => compileCustomMetric(definition));
+}
 
 /** The single pass every parallel run must equal: the readers into analyzeBatches. */
 function singlePass(paths: readonly string[], options: AnalyzeOptions = OPTIONS, stdin?: AsyncIterable<Uint8Array>) {
@@ -69,7 +80,27 @@ describe('analyzeFiles', () => {
     expect(await analyzeFiles(['-'], { ...OPTIONS, stdin: bytesOf(text) })).toEqual(await singlePass(['-'], OPTIONS, bytesOf(text)));
   });
 
-  it('hands custom metrics full records by reading with the readers', async () => {
+  it.each([1, 2, 3])('computes the shipped example custom metrics as the single pass does with %p worker(s)', async (workers) => {
+    // Prepare
+    const options = { ...OPTIONS, customMetrics: exampleMetrics() };
+    const pool = jest.spyOn(workerPool, 'scanRangesInWorkers');
+    // Act
+    const parallel = await analyzeFiles([trail], { ...options, workers });
+    // Assess
+    const expected = await singlePass([trail], options);
+    expect(parallel).toEqual(expected);
+    // The trail went to the workers, with the definitions to compile there.
+    expect(pool.mock.calls.map((call) => call[2].customMetrics?.map((definition) => definition.id))).toEqual(
+      workers > 1 ? [options.customMetrics.map((metric) => metric.id)] : [],
+    );
+    pool.mockRestore();
+    const custom = parallel.windows.map((window) => window.metrics.custom ?? {});
+    expect(custom.every((values) => Object.keys(values).length === 10)).toBe(true);
+    expect(custom.some((values) => Array.isArray(values['access-denied-by-principal']) && values['access-denied-by-principal'].length > 0)).toBe(true);
+    expect(custom.some((values) => ((values['distinct-callers'] as { distinct: number } | undefined)?.distinct ?? 0) > 0)).toBe(true);
+  });
+
+  it('hands a hand-built custom metric (no definition to send to workers) full records by reading with the readers', async () => {
     // Prepare: a custom metric that needs a field the scanner does not project.
     const userAgents: CompiledCustomMetric = {
       id: 'userAgents',
@@ -78,9 +109,12 @@ describe('analyzeFiles', () => {
       restoreAccumulator: (state) => distinctCounter(new Set(state as string[])),
     };
     const options = { ...OPTIONS, customMetrics: [userAgents] };
+    const pool = jest.spyOn(workerPool, 'scanRangesInWorkers');
     // Act
     const parallel = await analyzeFiles([trail], { ...options, workers: 2 });
     // Assess
+    expect(pool).not.toHaveBeenCalled();
+    pool.mockRestore();
     expect(parallel).toEqual(await singlePass([trail], options));
     expect(parallel.windows[0]?.metrics.custom?.['userAgents']).toBeGreaterThan(0);
   });

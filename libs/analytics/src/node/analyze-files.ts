@@ -3,13 +3,18 @@
  * ranges; the calling thread and worker threads take them from one queue and scan them with the
  * projection scanner, each into an engine of its own (the calling thread's is the result engine).
  * The workers' window partials are merged into it, which gives the same windows as one pass: the
- * engine's partials are mergeable and batch analysis does not depend on record order. Everything
+ * engine's partials are mergeable and batch analysis does not depend on record order. Custom
+ * metrics run on the workers too: each compiles them from their plain definitions (compiled metrics
+ * are closures, which cannot be sent), and every accepted line is then parsed for its full record.
+ * A compiled metric without its definition keeps everything on the readers. Everything
  * the fast path does not cover (gzip, JSON documents, standard input) is read meanwhile on the
  * calling thread by the existing readers, exactly as analyzeBatches would.
  */
 import { addBatch, createReadStats, type ReadStats } from '@trailpulse/event-schema';
 import { readInputs, type ReadPathsOptions, resolveInputs } from '@trailpulse/event-schema/node';
 import { availableParallelism } from 'node:os';
+import { type CompiledCustomMetric } from '../custom/custom-metric';
+import { type CustomMetricDefinition } from '../custom/definition-schema';
 import { type AnalyzeOptions, createEngine, type Engine } from '../engine';
 import { type BatchOutput } from '../output/metrics-output';
 import { eventCountsOf } from '../output/event-counts';
@@ -58,6 +63,7 @@ const MIN_RANGE_BYTES = 1024 * 1024;
 const MAX_RANGE_BYTES = 32 * 1024 * 1024;
 
 type Limits = Pick<AnalyzeFilesOptions, 'maxRecordBytes' | 'maxTextBytes'>;
+type ScanLimits = Limits & { readonly needsFullRecords: boolean };
 
 /**
  * Analyzes `paths` (files, directories, `-`) into metrics.md's batch output, identical to
@@ -75,8 +81,10 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
   const limits: Limits = { ...(maxRecordBytes === undefined ? {} : { maxRecordBytes }), ...(maxTextBytes === undefined ? {} : { maxTextBytes }) };
 
   const inputs = await resolveInputs(paths);
-  // Custom metrics read whole records, which only the readers provide: no fast path then.
-  const plan = (engineOptions.customMetrics ?? []).length > 0 ? { ndjsonFiles: [], otherInputs: inputs } : await planInputs(inputs);
+  const customMetrics = engineOptions.customMetrics ?? [];
+  const customDefinitions = definitionsOf(customMetrics);
+  // Workers can only run custom metrics they can compile themselves: without every definition, no fast path.
+  const plan = customDefinitions === undefined ? { ndjsonFiles: [], otherInputs: inputs } : await planInputs(inputs);
   const readOthers = async (): Promise<void> => {
     const readerOptions: ReadPathsOptions = { ...limits, ...(stdin === undefined ? {} : { stdin }) };
     for await (const batch of readInputs(plan.otherInputs, readerOptions)) {
@@ -95,6 +103,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
     ...(engineOptions.topK === undefined ? {} : { topK: engineOptions.topK }),
     ...(engineOptions.sketchCapacity === undefined ? {} : { sketchCapacity: engineOptions.sketchCapacity }),
     ...limits,
+    ...(customDefinitions === undefined || customDefinitions.length === 0 ? {} : { customMetrics: customDefinitions }),
   };
   await Promise.all([
     threads > 1 && !queue.isEmpty
@@ -103,7 +112,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
           onSnapshot: (snapshot) => engine.mergeTransfer(snapshot),
         })
       : undefined,
-    scanOnThisThread(queue, engine, limits, counter),
+    scanOnThisThread(queue, engine, { ...limits, needsFullRecords: customMetrics.length > 0 }, counter),
     readOthers(),
   ]);
   return { events: eventCountsOf(stats), windowSeconds: engine.windowSeconds, windows: engine.flush() };
@@ -132,12 +141,32 @@ async function planRanges(files: readonly NdjsonFile[], totalBytes: number, thre
 }
 
 /** Takes ranges from the queue until it is empty and scans them into the result engine itself. */
-async function scanOnThisThread(queue: RangeQueue, engine: Engine, limits: Limits, counter: FileCompletion): Promise<void> {
+async function scanOnThisThread(queue: RangeQueue, engine: Engine, limits: ScanLimits, counter: FileCompletion): Promise<void> {
   for (let range = queue.take(); range !== undefined; range = queue.take()) {
     const reader = new NdjsonFactsReader(engine, { source: range.path, atSourceStart: range.start === 0, ...limits });
     await scanRange(range, reader);
     counter.rangeDone(range, rangeCountsOf(reader.stats));
   }
+}
+
+/**
+ * The plain definitions of `metrics` (from compileCustomMetric), in order, for the workers to compile
+ * their own; undefined when a metric does not carry its definition (a hand-built CompiledCustomMetric)
+ * or the definitions cannot be sent to a worker (structured clone).
+ */
+function definitionsOf(metrics: readonly CompiledCustomMetric[]): CustomMetricDefinition[] | undefined {
+  const definitions: CustomMetricDefinition[] = [];
+  for (const metric of metrics) {
+    const definition = (metric as { readonly definition?: CustomMetricDefinition }).definition;
+    if (typeof definition !== 'object' || definition === null || definition.id !== metric.id) return undefined;
+    definitions.push(definition);
+  }
+  try {
+    structuredClone(definitions);
+  } catch {
+    return undefined;
+  }
+  return definitions;
 }
 
 /** Adds each range's counts as it is done, and counts a file as read once all its ranges are. */

@@ -1,9 +1,11 @@
 /**
  * Entry point of a scan worker thread (bundled by worker-script.ts). It scans the byte ranges it is
- * sent into its own engine, reports each range's counts, and on "finish" hands its windows over
- * (Engine.transfer) for the main thread to merge.
+ * sent into its own engine (its custom metrics compiled from the definitions in the worker data),
+ * reports each range's counts, and on "finish" hands its windows over (Engine.transfer) for the
+ * main thread to merge.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { compileCustomMetric } from '../custom/compile';
 import { createEngine } from '../engine';
 import { NdjsonFactsReader } from '../scan/ndjson-facts';
 import { ParallelAnalysisError } from './analyze-files-errors';
@@ -18,7 +20,9 @@ const engine = createEngine({
   windowSeconds: data.windowSeconds,
   ...(data.topK === undefined ? {} : { topK: data.topK }),
   ...(data.sketchCapacity === undefined ? {} : { sketchCapacity: data.sketchCapacity }),
+  ...(data.customMetrics === undefined ? {} : { customMetrics: data.customMetrics.map((definition) => compileCustomMetric(definition)) }),
 });
+const needsFullRecords = (data.customMetrics ?? []).length > 0;
 
 const post = (message: FromWorker): void => port.postMessage(message);
 
@@ -31,6 +35,7 @@ async function handle(message: ToWorker): Promise<void> {
   const reader = new NdjsonFactsReader(engine, {
     source: range.path,
     atSourceStart: range.start === 0,
+    needsFullRecords,
     ...(data.maxRecordBytes === undefined ? {} : { maxRecordBytes: data.maxRecordBytes }),
     ...(data.maxTextBytes === undefined ? {} : { maxTextBytes: data.maxTextBytes }),
   });

@@ -1,4 +1,5 @@
 /** Messages between analyzeFiles and its scan workers (structured-cloned, so plain data only). */
+import { type CustomMetricDefinition } from '../custom/definition-schema';
 import { type EngineTransfer } from '../engine';
 
 /** What every worker needs to build the same engine and reader as a single pass would. */
@@ -8,6 +9,11 @@ export interface ScanWorkerData {
   readonly sketchCapacity?: number;
   readonly maxRecordBytes?: number;
   readonly maxTextBytes?: number;
+  /**
+   * The custom metrics' plain definitions, in the engine's order: compiled metrics are closures
+   * and cannot be sent, so each worker compiles its own (compileCustomMetric) from these.
+   */
+  readonly customMetrics?: readonly CustomMetricDefinition[];
 }
 
 /** Bytes [start, end) of a plain NDJSON file, starting and ending at line boundaries. */

@@ -2,8 +2,9 @@
  * The fast NDJSON path: bytes of one NDJSON source in, facts straight into the engine, no JSON.parse
  * for the lines the scanner decides, and the `events` counts exactly as the readers keep them
  * (read, accepted, rejected by reason, accepted by eventType; too-large by the byte length of the
- * line). Lines the scanner does not decide, and every line when the full records are needed (custom
- * metrics), take the general path, which is the readers' own logic.
+ * line). Lines the scanner does not decide take the general path, which is the readers' own logic.
+ * When the full records are needed (custom metrics), the scanner still decides and gives the facts,
+ * and each line it accepts is JSON.parsed for the record as well.
  *
  * Line handling follows the readers' NDJSON splitter: `\n` ends a line, whitespace around it (a CRLF's
  * `\r` included) is not part of the record, blank lines are not records, a line longer than the text
@@ -55,8 +56,8 @@ export interface NdjsonFactsOptions {
   /** Longest line read at all (default 1 MiB, never less than maxRecordBytes), as the readers' maxTextBytes. */
   readonly maxTextBytes?: number;
   /**
-   * The consumer needs every accepted record in full (custom metrics read any field): every line is
-   * then parsed, and only the line handling and counting stay fast.
+   * The consumer needs every accepted record in full (custom metrics read any field): every accepted
+   * line is then JSON.parsed for its record too; the scanner still decides and gives the facts.
    */
   readonly needsFullRecords?: boolean;
   /** False when the bytes start in the middle of a source (a byte range): no byte order mark is looked for. */
@@ -326,14 +327,13 @@ export class NdjsonFactsReader implements LineOutcomes {
    * character would fit the record limit (then only the too-large rule reads it, and it passes).
    */
   private readTrimmedLine(text: string, start: number, end: number, byteLength: number, hasControlBytes: boolean): void {
-    const scannable =
-      !this.needsFullRecords &&
-      byteLength <= this.maxRecordBytes &&
-      !(hasControlBytes && containsControlCharacter(text, start, end));
+    const scannable = byteLength <= this.maxRecordBytes && !(hasControlBytes && containsControlCharacter(text, start, end));
     if (scannable) {
       const verdict = this.scanner.scanTrusted(text, start, end);
       if (verdict.kind === 'accepted') {
-        this.accept(verdict.facts, verdict.record);
+        // The scanner vouches for the text being one valid record object, so JSON.parse gives the
+        // very record the readers would (judgeRecord hands the parsed object on as it is).
+        this.accept(verdict.facts, this.needsFullRecords ? (JSON.parse(text.slice(start, end)) as CloudTrailLikeRecord) : verdict.record);
         return;
       }
       if (verdict.kind === 'rejected') {
