@@ -12,9 +12,9 @@ import {
   WindowLengthError,
 } from '@trailpulse/analytics';
 import { analyzeFiles } from '@trailpulse/analytics/node';
-import { InputPathError, resolveInputs } from '@trailpulse/event-schema/node';
 import { type CliIo } from '../cli-io';
 import { CliError, ExitCode } from '../exit-codes';
+import { asInputError, resolveInputsOrExplain } from '../inputs';
 import { parseWholeNumber } from '../options';
 import { renderAnalyzeCsv } from '../output/analyze-csv';
 import { renderAnalyzeTable } from '../output/analyze-table';
@@ -141,13 +141,7 @@ async function analyze(
   customMetrics: readonly CompiledCustomMetric[],
   io: CliIo,
 ): Promise<{ output: BatchOutput; skipped: readonly SkippedFile[] }> {
-  let totalBytes: number;
-  try {
-    totalBytes = (await resolveInputs(paths)).totalBytes;
-  } catch (error) {
-    if (error instanceof InputPathError) throw new CliError(error.message, ExitCode.InputError, { cause: error });
-    throw error;
-  }
+  const { totalBytes } = await resolveInputsOrExplain(paths);
   const progress = new ProgressBar(io, totalBytes);
   let skipped: readonly SkippedFile[] = [];
   try {
@@ -163,10 +157,9 @@ async function analyze(
     });
     return { output, skipped: [...skipped] };
   } catch (error) {
-    if (error instanceof InputPathError) throw new CliError(error.message, ExitCode.InputError, { cause: error });
     // Options the engine refuses (e.g. --top beyond the sketch capacity) are usage errors.
     if (error instanceof EngineOptionsError) throw new CliError(error.message, ExitCode.Usage, { cause: error });
-    throw error;
+    throw asInputError(error);
   } finally {
     progress.done();
   }

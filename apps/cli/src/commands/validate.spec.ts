@@ -1,42 +1,18 @@
 /**
  * `trailpulse validate` in-process, checked against an independent reading of the same files:
- * plain JSON.parse / gunzip and the acceptance rule of ../shared/spec/metrics.md ("Input": a JSON
- * object with a valid ISO-8601 eventTime and non-empty string eventSource and eventName).
+ * test/independent-count.ts (plain JSON.parse / gunzip and the acceptance rule of ../shared/spec/metrics.md,
+ * "Input": a JSON object with a valid ISO-8601 eventTime and non-empty string eventSource and eventName).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { runCli } from '../program';
 import { fakeIo } from '../../test/fake-io';
+import { independentCounts } from '../../test/independent-count';
 import { workspaceRoot } from '../../test/run-bin';
 import { type ValidateReport } from './validate';
 
 const samples = path.join(workspaceRoot, 'samples', 'cloudtrail');
-
-/** The reference: whole-file parse, then the spec's rule, written independently of the readers. */
-function referenceCounts(dir: string): { accepted: number; read: number } {
-  let accepted = 0;
-  let read = 0;
-  const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-  const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
-  for (const name of readdirSync(dir).filter((n) => /\.(json|ndjson|jsonl)(\.gz)?$/.test(n))) {
-    let bytes = readFileSync(path.join(dir, name));
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-    const doc: unknown = JSON.parse(bytes.toString('utf8'));
-    const records: unknown[] = Array.isArray(doc)
-      ? doc
-      : doc !== null && typeof doc === 'object' && Array.isArray((doc as { Records?: unknown }).Records)
-        ? ((doc as { Records: unknown[] }).Records)
-        : [doc];
-    for (const r of records) {
-      read++;
-      const rec = r as Record<string, unknown>;
-      if (isoTime.test(String(rec['eventTime'])) && !Number.isNaN(Date.parse(String(rec['eventTime']))) && nonEmpty(rec['eventSource']) && nonEmpty(rec['eventName'])) accepted++;
-    }
-  }
-  return { accepted, read };
-}
 
 async function validateJson(args: string[]): Promise<{ code: number; report: ValidateReport }> {
   const io = fakeIo();
@@ -47,7 +23,7 @@ async function validateJson(args: string[]): Promise<{ code: number; report: Val
 describe('trailpulse validate', () => {
   it('agrees with an independent reading of the bundled samples', async () => {
     // Prepare
-    const expected = referenceCounts(samples);
+    const expected = independentCounts(samples, 60);
     // Act
     const { code, report } = await validateJson([samples]);
     // Assess

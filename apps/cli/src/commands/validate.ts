@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import { addBatch, createReadStats, type ReadStats, type RejectedRecord } from '@trailpulse/event-schema';
-import { InputPathError, readPaths, resolveInputs } from '@trailpulse/event-schema/node';
+import { readPaths } from '@trailpulse/event-schema/node';
 import { type CliIo } from '../cli-io';
-import { CliError, ExitCode } from '../exit-codes';
+import { resolveInputsOrExplain } from '../inputs';
 import { formatBytes, formatCount } from '../output/format-number';
 import { ProgressBar } from '../output/progress';
 import { renderTable } from '../output/table';
@@ -106,15 +106,6 @@ async function validate(paths: readonly string[], options: ValidateOptions, io: 
       .map(([path, counts]) => ({ path, ...counts })),
     rejectionExamples: examples,
   };
-}
-
-async function resolveInputsOrExplain(paths: readonly string[]): Promise<{ totalBytes: number }> {
-  try {
-    return await resolveInputs(paths);
-  } catch (error) {
-    if (error instanceof InputPathError) throw new CliError(error.message, ExitCode.InputError, { cause: error });
-    throw error;
-  }
 }
 
 function renderReport(report: ValidateReport, options: ValidateOptions): string {
