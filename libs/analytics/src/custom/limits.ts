@@ -33,10 +33,6 @@ export const MAX_REGEX_LENGTH = 512;
  */
 export const MAX_DOCUMENT_DEPTH = 100;
 
-/** Window bounds in seconds: the dashboard's finest window (10 s) to one hour. */
-export const MIN_WINDOW_SECONDS = 10;
-export const MAX_WINDOW_SECONDS = 3_600;
-
 /** Longest top-K list a definition may ask for, and its default (metrics.md: K = 10). */
 export const MAX_TOP_K = 1_000;
 export const DEFAULT_TOP_K = 10;

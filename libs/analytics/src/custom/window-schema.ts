@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_WINDOW_SECONDS, MIN_WINDOW_SECONDS } from './limits';
+// The engine's bounds: a definition can only ask for a window the engine can run.
+import { MAX_WINDOW_SECONDS, MIN_WINDOW_SECONDS } from '../window/window-length';
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3_600 };
 const DURATION = /^(\d{1,7})([smh])$/;
