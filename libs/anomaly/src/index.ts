@@ -2,6 +2,7 @@
 export * from './detector';
 export * from './simple';
 export * from './robust';
+export * from './likelihood';
 export * from './rcf';
 export * from './nab';
 export * from './cross-validation';

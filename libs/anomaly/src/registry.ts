@@ -1,4 +1,5 @@
 import { type DetectorFactory } from './detector';
+import { EWMA_LIKELIHOOD_DETECTOR, ewmaLikelihood, ROBUST_LIKELIHOOD_DETECTOR, robustLikelihood } from './likelihood';
 import { type ScoreScale } from './nab/run-detector';
 import { RANDOM_CUT_FOREST_DETECTOR, randomCutForest } from './rcf';
 import { ROBUST_ZSCORE_DETECTOR, robustZScore } from './robust';
@@ -16,6 +17,19 @@ export interface RegisteredDetector {
 
 /** Every detector, by stable name. New detectors plug in here. */
 export const DETECTORS: readonly RegisteredDetector[] = [
+  {
+    name: ROBUST_LIKELIHOOD_DETECTOR,
+    description:
+      'anomaly likelihood (Ahmad et al. 2017) of robust z-scores over the last 1440 points, plus value novelty and a 200-row refractory period; scores in [0, 1], 0.5 = red alarm',
+    scale: 'unit',
+    factory: () => robustLikelihood(),
+  },
+  {
+    name: EWMA_LIKELIHOOD_DETECTOR,
+    description: 'anomaly likelihood of EWMA z-scores (alpha 0.05), plus new extremes and a 200-row refractory period; constant-size state; scores in [0, 1]',
+    scale: 'unit',
+    factory: () => ewmaLikelihood(),
+  },
   {
     name: EWMA_ZSCORE_DETECTOR,
     description: 'EWMA z-score: distance from the moving mean in moving standard deviations (alpha 0.1, warm-up 10)',
@@ -37,12 +51,13 @@ export const DETECTORS: readonly RegisteredDetector[] = [
 ];
 
 /**
- * The detector this library recommends for the engine's anomalyScore: robust-zscore, which beat
- * ewma-zscore on the leave-one-out NAB evaluation (docs/anomaly.md). The engine's anomalyScore uses
- * it whenever no detector is injected (libs/analytics engine-options), so `trailpulse nab`'s
- * `default` is the engine's detector, as nab-output.md requires.
+ * The detector this library recommends for the engine's anomalyScore: robust-likelihood, the best
+ * of our detectors on the leave-one-out NAB evaluation (docs/anomaly.md). The engine's anomalyScore
+ * uses it whenever no detector is injected (libs/analytics engine-options), so `trailpulse nab`'s
+ * `default` is the engine's detector, as nab-output.md requires. Its scores are in [0, 1] (about 0.5
+ * for a red alarm), which satisfies the engine's "finite number >= 0".
  */
-export const DEFAULT_DETECTOR = ROBUST_ZSCORE_DETECTOR;
+export const DEFAULT_DETECTOR = ROBUST_LIKELIHOOD_DETECTOR;
 
 export class UnknownDetectorError extends Error {
   override readonly name = 'UnknownDetectorError';

@@ -36,7 +36,7 @@ describe('trailpulse nab', () => {
 
   it('prints nab-output.md JSON: our detectors, the default among them, and the published detectors re-scored to SCORES.md', () => {
     // Act
-    const { code, stdout } = runBin(['nab', '--data', nabDir, '--json']);
+    const { code, stdout } = runBin(['nab', '--data', nabDir, '--json'], undefined, 170_000);
     // Assess
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as NabOutput;

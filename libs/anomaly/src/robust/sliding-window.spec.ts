@@ -10,7 +10,7 @@ const medianBySorting = (values: readonly number[]): number => {
 describe('SlidingWindow', () => {
   it('gives the median and MAD of its last values, as sorting them would', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 9 }), (values, capacity) => {
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 40 }), (values, capacity) => {
         // Prepare
         const window = new SlidingWindow(capacity);
         values.forEach((value, i) => {
@@ -23,6 +23,22 @@ describe('SlidingWindow', () => {
           expect(window.medianAbsoluteDeviation()).toBe(medianBySorting(last.map((v) => Math.abs(v - median))));
         });
         expect(window.values).toEqual(values.slice(-capacity));
+      }),
+    );
+  });
+
+  it('counts the values within a closed range, as filtering them would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 60 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: -25, max: 25 }), fc.nat(10), (values, capacity, low, width) => {
+        // Prepare
+        const window = new SlidingWindow(capacity);
+        // Act
+        for (const value of values) window.push(value);
+        // Assess
+        const kept = values.slice(-capacity);
+        expect(window.countBetween(low, low + width)).toBe(kept.filter((v) => v >= low && v <= low + width).length);
+        expect(window.min()).toBe(kept.length === 0 ? Number.NaN : Math.min(...kept));
+        expect(window.max()).toBe(kept.length === 0 ? Number.NaN : Math.max(...kept));
       }),
     );
   });
