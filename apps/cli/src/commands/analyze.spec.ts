@@ -72,6 +72,35 @@ describe('trailpulse analyze', () => {
     expect(broken.stderr).toContain('regex');
   });
 
+  it('shows the series examples (first-seen.yaml, access-denied-bursts.yaml) as JSON, a table and CSV rows that agree', () => {
+    // Prepare
+    const args = ['analyze', cloudtrail, '--metrics', path.join(workspaceRoot, 'examples', 'custom-metrics', 'first-seen.yaml')];
+    args.push('--metrics', path.join(workspaceRoot, 'examples', 'custom-metrics', 'access-denied-bursts.yaml'));
+    // Act
+    const json = runBin([...args, '--json']);
+    const table = runBin([...args, '--table']);
+    const csv = runBin([...args, '--csv']);
+    // Assess
+    expect([json.code, table.code, csv.code]).toEqual([0, 0, 0]);
+    const output = JSON.parse(json.stdout) as BatchOutput;
+    type FirstSeen = { count: number; keys: string[][]; learning?: true; anomalyScore: number };
+    const regions = output.windows.map((w) => w.metrics.custom?.['new-principal-region'] as FirstSeen);
+    expect(regions[0]?.learning).toBe(true);
+    const newRegions = regions.reduce((sum, value) => sum + value.count, 0);
+    expect(newRegions).toBeGreaterThan(0);
+    expect(regions.every((value) => Number.isFinite(value.anomalyScore) && value.anomalyScore >= 0)).toBe(true);
+    const spiking = output.windows.filter((w) => (w.metrics.custom?.['access-denied-bursts'] as { spikes: unknown[] }).spikes.length > 0);
+    expect(spiking.length).toBeGreaterThan(0);
+    // The table lists the windows with spikes and new keys; CSV has one row per new key and spike.
+    expect(table.stdout).toContain(`access-denied-bursts: ${spiking.length} window(s)`);
+    expect(table.stdout).toMatch(/new-principal-region: \d+ window\(s\)\n {4}\S+ \S+ {2}\d+ new: /);
+    const rows = csv.stdout.trim().split('\r\n');
+    const listed = regions.reduce((sum, value) => sum + value.keys.length, 0);
+    expect(rows.filter((row) => row.split(',')[2] === 'custom.new-principal-region.new')).toHaveLength(listed);
+    const spikes = spiking.reduce((sum, w) => sum + (w.metrics.custom?.['access-denied-bursts'] as { spikes: unknown[] }).spikes.length, 0);
+    expect(rows.filter((row) => row.split(',')[2] === 'custom.access-denied-bursts.spike.score')).toHaveLength(spikes);
+  });
+
   it('refuses a custom metric whose window differs from --window, before reading, with a usage error', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tp-analyze-'));
     const file = path.join(dir, 'five-minutes.yaml');

@@ -1,6 +1,7 @@
 import { type BatchOutput, type TopEntry } from '@trailpulse/analytics';
 import { formatCount } from './format-number';
 import { renderTable } from './table';
+import { type CustomValue, readCustomValue, tupleText } from './custom-value';
 
 const MAX_CELL = 44;
 
@@ -79,17 +80,33 @@ function renderCustomMetrics(output: BatchOutput): string {
   return lines.join('');
 }
 
-/** A count, a distinct count or a top list in a few words; undefined when it saw nothing. */
-function summarizeCustomValue(value: unknown): string | undefined {
-  if (typeof value === 'number') return value === 0 ? undefined : formatCount(value);
-  if (Array.isArray(value)) {
-    const entries = value as TopEntry[];
-    if (entries.length === 0) return undefined;
-    return entries.slice(0, 3).map((e) => `${fit(e.key)} (${formatCount(e.count)})`).join(', ') + (entries.length > 3 ? ', …' : '');
+/** A custom metric's window value in a few words; undefined when it saw nothing. */
+function summarizeCustomValue(raw: unknown): string | undefined {
+  const value = readCustomValue(raw);
+  const text = summarize(value);
+  if (text === undefined || value.kind === 'other' || value.anomalyScore === undefined || value.anomalyScore === 0) return text;
+  return `${text}; anomaly ${Number(value.anomalyScore.toFixed(2))}`;
+}
+
+function summarize(value: CustomValue): string | undefined {
+  switch (value.kind) {
+    case 'count':
+      return value.count === 0 ? undefined : formatCount(value.count);
+    case 'top':
+      return list(value.entries.map((e) => `${fit(e.key)} (${formatCount(e.count)})`));
+    case 'distinct':
+      return value.distinct === 0 ? undefined : `${formatCount(value.distinct)} distinct`;
+    case 'errorRate':
+      return list(value.spikes.map((s) => `${fit(s.key)} (${formatCount(s.errors)}/${formatCount(s.calls)} failed, score ${s.score})`));
+    case 'firstSeen':
+      return value.count === 0 ? undefined : `${formatCount(value.count)} new: ${list(value.keys.map((tuple) => fit(tupleText(tuple))), value.count)}`;
+    case 'other':
+      return value.value === undefined ? undefined : JSON.stringify(value.value);
   }
-  if (typeof value === 'object' && value !== null && typeof (value as { distinct?: unknown }).distinct === 'number') {
-    const distinct = (value as { distinct: number }).distinct;
-    return distinct === 0 ? undefined : `${formatCount(distinct)} distinct`;
-  }
-  return value === undefined ? undefined : JSON.stringify(value);
+}
+
+/** The first three items, then "…" when there are more (`total` when the items are only the first of them). */
+function list(items: readonly string[], total = items.length): string | undefined {
+  if (items.length === 0) return undefined;
+  return items.slice(0, 3).join(', ') + (total > 3 ? ', …' : '');
 }

@@ -12,8 +12,8 @@ type ValueTest = (value: unknown) => boolean;
  * Set, so a record costs a few property reads and comparisons. Never throws on a record: a value of
  * another type than the operand simply does not match.
  */
-export function compileFilter(condition: FilterCondition, metricId: string): RecordPredicate {
-  return compileCondition(condition, { metricId, path: 'filter' });
+export function compileFilter(condition: FilterCondition, metricId: string, path = 'filter'): RecordPredicate {
+  return compileCondition(condition, { metricId, path });
 }
 
 interface Location {

@@ -8,6 +8,7 @@ import { windowSchema } from './window-schema';
 export { type FieldPath, DERIVED_KEYS, type DerivedKey } from './field-path';
 export { type FieldCondition, type FilterCondition, type ScalarValue } from './filter-schema';
 export { type MeasureDefinition, type TopKMeasure } from './measure-schema';
+export { type ErrorRateMeasure, type FirstSeenMeasure } from './series-measure-schema';
 
 /** A slug: it becomes a JSON key of `metrics.custom`, a URL segment and a file name. */
 const ID_PATTERN = new RegExp(`^[a-z][a-z0-9-]{0,${MAX_ID_LENGTH - 1}}$`);

@@ -19,6 +19,8 @@ export const DERIVED_KEYS = [
   '$category',
   /** `sourceIPAddress`, "unknown" when absent (the `topIps` key). */
   '$sourceIp',
+  /** The source's network: IPv4 /24, IPv6 /48, anything else (a service name) as recorded (ip-prefix.ts). */
+  '$ipPrefix',
   /** `eventType`, "(absent)" when missing (the `events.byEventType` key). */
   '$eventType',
   /** `eventSource + ":" + eventName` (the `topApiCalls` key). */

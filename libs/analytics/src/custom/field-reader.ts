@@ -1,5 +1,6 @@
 import { type CloudTrailLikeRecord, serviceShortName } from '@trailpulse/event-schema';
 import { type CallFacts } from '../facts/call-facts';
+import { ipPrefix } from './ip-prefix';
 import { type DerivedKey, type FieldPath, type PathSegment, resolveFieldPath } from './field-path';
 
 /** Reads one value of a record: undefined when the field is missing or null (metrics.md: null counts as absent). */
@@ -32,6 +33,8 @@ function derivedReader(key: DerivedKey): FieldReader {
       return (_record, facts) => facts.category;
     case '$sourceIp':
       return (_record, facts) => facts.sourceIp;
+    case '$ipPrefix':
+      return (_record, facts) => ipPrefix(facts.sourceIp);
     case '$eventType':
       return (_record, facts) => facts.eventType;
     case '$apiCall':

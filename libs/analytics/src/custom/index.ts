@@ -1,7 +1,7 @@
 // Public API of the declarative custom metrics (see ./README.md). The engine uses only
 // CompiledCustomMetric / CustomAccumulator; the CLI, the API and the dashboard parse, validate and
 // describe definitions with the rest.
-export { type CompiledCustomMetric, type CustomAccumulator } from './custom-metric';
+export { type CompiledCustomMetric, type CustomAccumulator, type CustomSeries, type SeriesEmission } from './custom-metric';
 export {
   type CustomMetricDefinition,
   type CustomMetricDefinitionInput,
@@ -10,6 +10,8 @@ export {
   customMetricListSchema,
   DERIVED_KEYS,
   type DerivedKey,
+  type ErrorRateMeasure,
+  type FirstSeenMeasure,
   type FieldCondition,
   type FieldPath,
   type FilterCondition,
@@ -26,3 +28,7 @@ export { compileCustomMetric, type CompiledCustomMetricDefinition } from './comp
 export { type DistinctCount } from './distinct-counter';
 export { HLL_RELATIVE_STANDARD_ERROR } from './hyperloglog';
 export { SNAPSHOT_FORMAT } from './snapshot-schema';
+export { type ErrorRateSpike, type ErrorRateValue } from './error-rate-series';
+export { type FirstSeenValue } from './first-seen-series';
+export { ipPrefix } from './ip-prefix';
+export { SERIES_SNAPSHOT_FORMAT } from './series-snapshot-schema';

@@ -59,3 +59,48 @@ export const HLL_PRECISION = 12;
  * rendered as JSON) are cut here so one record cannot blow up a summary.
  */
 export const MAX_KEY_LENGTH = 1_024;
+
+// ---- Series measures (errorRate, firstSeen): per-window parts as above, cross-window state in the engine. ----
+
+/**
+ * errorRate: spikes listed per window (`k`), keys counted per window (`capacity`, two Space-Saving
+ * sketches). The capacity defaults to the built-ins' 10,000, not topK's 1,000: the call sketch sees
+ * every caller of the window, not a filtered few, and counts stay exact (and split runs equal to a
+ * single pass) only while every caller fits.
+ */
+export const DEFAULT_ERROR_RATE_K = 10;
+export const DEFAULT_ERROR_RATE_CAPACITY = 10_000;
+/** errorRate: keys with a cross-window baseline (four numbers each); the least active are evicted beyond. */
+export const DEFAULT_ERROR_RATE_TRACKED_KEYS = 10_000;
+export const MAX_ERROR_RATE_TRACKED_KEYS = 100_000;
+/** errorRate: how fast a key's baseline forgets (seconds): a day, so daily jobs are part of the baseline. */
+export const DEFAULT_ERROR_RATE_HALF_LIFE_SECONDS = 86_400;
+/**
+ * errorRate: spikes listed need -log10 p >= this. A window with 1,000 keys tested 1,440 times a day is
+ * ~1.4 million tests a day, so p = 1e-6 leaves about one chance spike a day at that load (and far
+ * fewer at realistic loads, where few keys have errors at all).
+ */
+export const DEFAULT_ERROR_RATE_MIN_SCORE = 6;
+
+/** errorRate: the error rate assumed of a key without history: 1 call in 100 (AccessDenied is rarer in healthy accounts). */
+export const DEFAULT_ERROR_RATE_PRIOR_RATE = 0.01;
+
+/** firstSeen: fields of one tuple key. */
+export const MAX_FIRST_SEEN_FIELDS = 8;
+export const DEFAULT_FIRST_SEEN_K = 20;
+/** firstSeen: keys remembered at the Bloom filter's design false-positive rate. */
+export const DEFAULT_FIRST_SEEN_CAPACITY = 50_000;
+export const MAX_FIRST_SEEN_CAPACITY = 1_000_000;
+/** firstSeen: the remembered set is exact (sorted keys in the snapshot) up to this many keys... */
+export const EXACT_FIRST_SEEN_MAX_KEYS = 4_096;
+/** ...and this many UTF-16 code units of key text, then a Bloom filter sized for `capacity`. */
+export const EXACT_FIRST_SEEN_MAX_KEY_CHARS = 262_144;
+/** firstSeen: design false-positive rate of the Bloom filter at `capacity` keys (a false positive hides a new key). */
+export const FIRST_SEEN_FALSE_POSITIVE_RATE = 0.01;
+/**
+ * firstSeen: distinct keys one window keeps (a bottom-k sample by hash beyond, so merging stays exact
+ * whatever the split); a window with more is marked approximate.
+ */
+export const MAX_FIRST_SEEN_WINDOW_KEYS = 10_000;
+/** Longest learnFor / halfLife: 90 days. */
+export const MAX_SERIES_DURATION_SECONDS = 90 * 86_400;

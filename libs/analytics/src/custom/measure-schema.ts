@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type FieldPath, fieldPathSchema } from './field-path';
 import { DEFAULT_TOP_K, DEFAULT_TOP_K_CAPACITY, MAX_TOP_K, MAX_TOP_K_CAPACITY } from './limits';
+import { type ErrorRateMeasure, errorRateSchema, type FirstSeenMeasure, firstSeenSchema } from './series-measure-schema';
 import { hadUnknownKey, strictObject } from './strict-object';
 
 export interface TopKMeasure {
@@ -16,9 +17,11 @@ export interface TopKMeasure {
 export type MeasureDefinition =
   | { readonly count: true }
   | { readonly distinctCount: FieldPath }
-  | { readonly topK: TopKMeasure };
+  | { readonly topK: TopKMeasure }
+  | { readonly errorRate: ErrorRateMeasure }
+  | { readonly firstSeen: FirstSeenMeasure };
 
-const MEASURE_KINDS = ['count', 'distinctCount', 'topK'] as const;
+const MEASURE_KINDS = ['count', 'distinctCount', 'topK', 'errorRate', 'firstSeen'] as const;
 
 const topKSchema = strictObject(
   {
@@ -40,12 +43,15 @@ const measureObjectSchema = strictObject(
     count: z.literal(true, { error: '"count" takes true (or write the measure as the string "count")' }).optional(),
     distinctCount: fieldPathSchema.optional(),
     topK: topKSchema.optional(),
+    errorRate: errorRateSchema.optional(),
+    firstSeen: firstSeenSchema.optional(),
   },
-  'a measure is "count", { count: true }, { distinctCount: <path> } or { topK: { by: <path>, k: 10 } }',
+  'a measure is "count", { count: true }, { distinctCount: <path> }, { topK: { by: <path>, k: 10 } }, { errorRate: { by: <path> } } or { firstSeen: { fields: [<path>, ...] } }',
 );
 
 /**
- * `"count"`, `{ count: true }`, `{ distinctCount: <path> }` or `{ topK: { by: <path>, k?, capacity? } }`.
+ * `"count"`, `{ count: true }`, `{ distinctCount: <path> }`, `{ topK: { by: <path>, k?, capacity? } }`,
+ * `{ errorRate: { by: <path>, errors?, ... } }` or `{ firstSeen: { fields: [<path>, ...], ... } }`.
  * The output always has the object form with k and capacity filled in, which parses to itself.
  */
 export const measureSchema: z.ZodType<MeasureDefinition> = z
@@ -55,10 +61,12 @@ export const measureSchema: z.ZodType<MeasureDefinition> = z
     const kinds = MEASURE_KINDS.filter((kind) => measure[kind] !== undefined);
     if (kinds.length !== 1) {
       const found = kinds.length === 0 ? 'none' : kinds.join(' and ');
-      ctx.issues.push({ code: 'custom', message: `a measure is exactly one of "count", distinctCount, topK; found ${found}`, input: measure });
+      ctx.issues.push({ code: 'custom', message: `a measure is exactly one of "count", ${MEASURE_KINDS.slice(1).join(', ')}; found ${found}`, input: measure });
       return z.NEVER;
     }
     if (measure.distinctCount !== undefined) return { distinctCount: measure.distinctCount };
     if (measure.topK !== undefined) return { topK: measure.topK };
+    if (measure.errorRate !== undefined) return { errorRate: measure.errorRate };
+    if (measure.firstSeen !== undefined) return { firstSeen: measure.firstSeen };
     return { count: true };
   });

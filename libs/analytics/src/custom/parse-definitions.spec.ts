@@ -201,14 +201,20 @@ describe('parseCustomMetricDefinitions: problems name file, line, metric and pat
   });
 
   it.each([
-    ['a measure with two kinds', '{ count: true, distinctCount: x }', '', 'a measure is exactly one of "count", distinctCount, topK; found count and distinctCount'],
+    ['a measure with two kinds', '{ count: true, distinctCount: x }', '', 'a measure is exactly one of "count", distinctCount, topK, errorRate, firstSeen; found count and distinctCount'],
     ['an empty measure', '{}', '', 'found none'],
-    ['a misspelt shorthand', 'cnt', '', 'a measure is "count", { count: true }, { distinctCount: <path> } or { topK: { by: <path>, k: 10 } }'],
+    ['a misspelt shorthand', 'cnt', '', 'a measure is "count", { count: true }, { distinctCount: <path> }, { topK: { by: <path>, k: 10 } }, { errorRate: { by: <path> } } or { firstSeen: { fields: [<path>, ...] } }'],
     ['count false', '{ count: false }', '.count', '"count" takes true'],
     ['topK without by', '{ topK: { k: 5 } }', '.topK.by', 'is required'],
     ['k above 1000', '{ topK: { by: x, k: 1001 } }', '.topK.k', '<=1000'],
     ['a capacity below k', '{ topK: { by: x, k: 20, capacity: 10 } }', '.topK.capacity', 'capacity 10 is smaller than k 20'],
     ['a capacity above 10,000', '{ topK: { by: x, capacity: 10001 } }', '.topK.capacity', '<=10000'],
+    ['errorRate without by', '{ errorRate: { k: 5 } }', '.errorRate.by', 'is required'],
+    ['an errorRate errors filter with a typo', '{ errorRate: { by: x, errors: { field: errorCode, prefx: A } } }', '.errorRate.errors', 'unknown key "prefx" (did you mean "prefix"?)'],
+    ['a halfLife under a minute', '{ errorRate: { by: x, halfLife: 30 } }', '.errorRate.halfLife', 'must be whole seconds from 60'],
+    ['firstSeen without fields', '{ firstSeen: { fields: [] } }', '.firstSeen.fields', 'needs at least one field'],
+    ['firstSeen with an unknown derived key', '{ firstSeen: { fields: [$identity, $ipPrefx] } }', '.firstSeen.fields[1]', 'unknown derived key "$ipPrefx" (did you mean "$ipPrefix"?)'],
+    ['a learnFor that is not a duration', '{ firstSeen: { fields: [x], learnFor: 2y } }', '.firstSeen.learnFor', 'is not a duration such as "30m", "6h" or "7d"'],
   ])('refuses %s', (_case, measure, subPath, expected) => {
     const problem = onlyProblem(['- id: probe', '  title: Probe', `  measure: ${measure}`].join('\n'));
     expect(problem).toMatchObject({ path: `[0].measure${subPath}`, metric: 'probe', line: 3 });

@@ -1,13 +1,13 @@
 import { type CloudTrailLikeRecord } from '@trailpulse/event-schema';
 import { type CallFacts } from '../facts/call-facts';
 import { type TopEntry } from '../output/metrics-output';
-import { SketchStateError, SpaceSaving, type SpaceSavingSnapshot } from '../sketch';
+import { SpaceSaving, type SpaceSavingSnapshot } from '../sketch';
 import { type CustomAccumulator } from './custom-metric';
 import { type FieldReader } from './field-reader';
 import { type TopKMeasure } from './measure-schema';
 import { measureKey, type MetricRuntime, sameMetricAccumulator } from './metric-runtime';
+import { restoreSketch } from './restore-sketch';
 import { parseSnapshot, snapshotHeader, type TopKSnapshot, topKSnapshotSchema } from './snapshot-schema';
-import { CustomMetricStateError } from './state-error';
 
 /**
  * `measure: { topK: { by, k, capacity } }`: the k most frequent values among the matching records,
@@ -28,17 +28,8 @@ export class TopKAccumulator implements CustomAccumulator {
 
   static restore(metric: MetricRuntime, measure: TopKMeasure, readValue: FieldReader, state: unknown): TopKAccumulator {
     const { sketch } = parseSnapshot(metric.id, topKSnapshotSchema, state);
-    if (sketch.capacity !== measure.capacity) {
-      throw new CustomMetricStateError(metric.id, `the snapshot has capacity ${sketch.capacity}, the metric ${measure.capacity}`);
-    }
     const accumulator = new TopKAccumulator(metric, measure, readValue);
-    const { errors, ...rest } = sketch;
-    try {
-      accumulator.sketch = SpaceSaving.restore(errors === undefined ? rest : { ...rest, errors });
-    } catch (error) {
-      if (!(error instanceof SketchStateError)) throw error;
-      throw new CustomMetricStateError(metric.id, `invalid top-K snapshot: ${error.message}`, { cause: error });
-    }
+    accumulator.sketch = restoreSketch(metric.id, sketch, measure.capacity);
     return accumulator;
   }
 

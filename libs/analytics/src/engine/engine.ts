@@ -4,9 +4,10 @@ import { type WindowResult } from '../output/metrics-output';
 import { type WindowPartial, WindowState, type WindowStateConfig, type WindowTransfer } from '../state';
 import { windowStartMs } from '../window';
 import { AnomalyScorer } from './anomaly-scorer';
+import { CustomSeriesRunner, type CustomSeriesSnapshot, type CustomWindowMemo } from './custom-series-runner';
 import { EngineStateError } from './engine-errors';
 import { type EngineOptions, resolveEngineOptions, type ResolvedEngineOptions } from './engine-options';
-import { ENGINE_SNAPSHOT_VERSION, type EngineSnapshot, type EngineWindowSnapshot } from './engine-snapshot';
+import { ENGINE_SNAPSHOT_VERSION, type EngineSnapshot, type EngineWindowSnapshot, READABLE_ENGINE_SNAPSHOT_VERSIONS } from './engine-snapshot';
 
 /**
  * The metrics engine: accepted records in, one {@link WindowResult} per event-time window out.
@@ -19,6 +20,10 @@ import { ENGINE_SNAPSHOT_VERSION, type EngineSnapshot, type EngineWindowSnapshot
  * window starts it afresh, so its next emission covers only the newer records. Batch: `flush`.
  *
  * Only windows with at least one API call are emitted (metrics.md "Batch output").
+ *
+ * Custom metrics with a cross-window part (errorRate, firstSeen, `anomaly: true`) run it here, at
+ * emission, in event-time order (CustomSeriesRunner): workers and shards only merge per-window
+ * partials, so the series see the same windows in the same order however the input was split.
  */
 export interface Engine {
   readonly windowSeconds: number;
@@ -74,6 +79,8 @@ class WindowEntry {
   closed = false;
   revised = false;
   anomalyScore: number | undefined = undefined;
+  /** Per custom metric index, what its series left at the previous emission. */
+  customMemos: (CustomWindowMemo | undefined)[] = [];
 
   constructor(readonly state: WindowState) {}
 }
@@ -87,6 +94,8 @@ class MetricsEngine implements Engine {
   private lastEntry: WindowEntry | undefined;
   private watermarkMs = -Infinity;
   private scorer: AnomalyScorer;
+  /** Per custom metric index: its series runner, undefined for per-window-only metrics. */
+  private runners: (CustomSeriesRunner | undefined)[];
   private readonly stateConfig: WindowStateConfig;
   /** Without custom metrics, records that are not API calls change nothing and are skipped early. */
   private readonly countsEveryRecord: boolean;
@@ -95,6 +104,7 @@ class MetricsEngine implements Engine {
     this.stateConfig = { windowMs: options.windowMs, sketchCapacity: options.sketchCapacity, customMetrics: options.customMetrics };
     this.countsEveryRecord = options.customMetrics.length > 0;
     this.scorer = AnomalyScorer.create(options.detector);
+    this.runners = options.customMetrics.map((metric) => CustomSeriesRunner.create(metric, options.detector));
   }
 
   get windowSeconds(): number {
@@ -148,8 +158,14 @@ class MetricsEngine implements Engine {
       .sort((a, b) => a.state.startMs - b.state.startMs)
       .map((entry): EngineWindowSnapshot => {
         const window = { partial: entry.state.snapshot(), closed: entry.closed, revised: entry.revised };
-        return entry.anomalyScore === undefined ? window : { ...window, anomalyScore: entry.anomalyScore };
+        const customMemos = this.byMetricId(entry.customMemos);
+        return {
+          ...window,
+          ...(entry.anomalyScore === undefined ? {} : { anomalyScore: entry.anomalyScore }),
+          ...(customMemos === undefined ? {} : { customMemos }),
+        };
       });
+    const customSeries = this.byMetricId(this.runners.map((runner) => runner?.snapshot()));
     return {
       version: ENGINE_SNAPSHOT_VERSION,
       windowSeconds: this.options.windowSeconds,
@@ -157,6 +173,7 @@ class MetricsEngine implements Engine {
       lastScoredStartMs: this.scorer.lastScoredStart,
       detector: this.scorer.detectorState,
       windows,
+      ...(customSeries === undefined ? {} : { customSeries }),
     };
   }
 
@@ -172,6 +189,7 @@ class MetricsEngine implements Engine {
     } catch (error) {
       throw new EngineStateError(`engine snapshot detector state cannot be restored by "${this.options.detector.name}"`, { cause: error });
     }
+    const runners = this.restoreRunners(snapshot.customSeries);
     const windows = new Map<number, WindowEntry>();
     for (const saved of snapshot.windows) {
       const entry = new WindowEntry(this.restoreWindow(saved.partial));
@@ -182,9 +200,11 @@ class MetricsEngine implements Engine {
       entry.closed = saved.closed === true;
       entry.revised = saved.revised === true;
       entry.anomalyScore = saved.anomalyScore;
+      entry.customMemos = restoreMemos(runners, this.options.customMetrics, saved.customMemos);
       windows.set(entry.state.startMs, entry);
     }
     this.scorer = scorer;
+    this.runners = runners;
     this.watermarkMs = watermarkMs ?? -Infinity;
     this.replaceWindows(windows);
   }
@@ -248,16 +268,55 @@ class MetricsEngine implements Engine {
       entry.closed = true;
       entry.revised = false;
       const { state } = entry;
+      // Series see every window their metric saw, also one that is not output (below), so that e.g.
+      // a key first seen in a window of console sign-ins only is not reported as new later.
+      const customValues = this.runSeries(entry);
       // Windows holding only other event types (seen by custom metrics) are not windows of the output.
       if (state.totalCalls === 0) continue;
       entry.anomalyScore ??= this.scorer.score(state.startMs, state.totalCalls);
       results.push({
         start: formatIsoMillis(state.startMs),
         end: formatIsoMillis(state.endMs),
-        metrics: state.toMetrics(this.options.topK, entry.anomalyScore),
+        metrics: state.toMetrics(this.options.topK, entry.anomalyScore, customValues),
       });
     }
     return results;
+  }
+
+  /** The values of the custom metrics that have a series runner, by metric index; their memos are kept on the entry. */
+  private runSeries(entry: WindowEntry): Map<number, unknown> | undefined {
+    let values: Map<number, unknown> | undefined;
+    this.runners.forEach((runner, index) => {
+      if (runner === undefined) return;
+      const { value, memo } = runner.emit(entry.state.customAccumulator(index), entry.state.startMs, entry.customMemos[index]);
+      entry.customMemos[index] = memo;
+      (values ??= new Map()).set(index, value);
+    });
+    return values;
+  }
+
+  /** Per-metric-index values as an object by metric id, without the undefined ones; undefined when none is left. */
+  private byMetricId<Value>(values: readonly (Value | undefined)[]): Record<string, Value> | undefined {
+    const entries: [string, Value][] = [];
+    values.forEach((value, index) => {
+      const metric = this.options.customMetrics[index];
+      if (value !== undefined && metric !== undefined) entries.push([metric.id, value]);
+    });
+    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+  }
+
+  /** Runners resumed from a snapshot's customSeries (fresh for metrics it does not know; ignores metrics no longer defined). */
+  private restoreRunners(saved: EngineSnapshot['customSeries']): (CustomSeriesRunner | undefined)[] {
+    if (saved !== undefined && (typeof saved !== 'object' || saved === null || Array.isArray(saved))) {
+      throw new EngineStateError('engine snapshot customSeries must be an object by metric id');
+    }
+    return this.options.customMetrics.map((metric) => {
+      const state = saved !== undefined && Object.hasOwn(saved, metric.id) ? saved[metric.id] : undefined;
+      if (state !== undefined && (typeof state !== 'object' || state === null)) {
+        throw new EngineStateError(`engine snapshot series of custom metric "${metric.id}" must be an object`);
+      }
+      return CustomSeriesRunner.restore(metric, this.options.detector, state as CustomSeriesSnapshot | undefined);
+    });
   }
 
   /** Drops closed windows ending at or before `endMs`: they can no longer be revised. */
@@ -280,8 +339,10 @@ class MetricsEngine implements Engine {
   }
 
   private checkSnapshot(snapshot: EngineSnapshot): void {
-    if (typeof snapshot !== 'object' || snapshot === null || snapshot.version !== ENGINE_SNAPSHOT_VERSION) {
-      throw new EngineStateError(`engine snapshot version ${String(snapshot?.version)} is not supported (expected ${ENGINE_SNAPSHOT_VERSION})`);
+    if (typeof snapshot !== 'object' || snapshot === null || !READABLE_ENGINE_SNAPSHOT_VERSIONS.includes(snapshot.version)) {
+      throw new EngineStateError(
+        `engine snapshot version ${String(snapshot?.version)} is not supported (expected ${READABLE_ENGINE_SNAPSHOT_VERSIONS.join(' or ')})`,
+      );
     }
     if (snapshot.windowSeconds !== this.options.windowSeconds) {
       throw new EngineStateError(`engine snapshot is of ${snapshot.windowSeconds} s windows, this engine runs ${this.options.windowSeconds} s windows`);
@@ -300,4 +361,19 @@ class MetricsEngine implements Engine {
 
 function isTimeOrNull(value: unknown): value is number | null {
   return value === null || Number.isFinite(value);
+}
+
+/** A window's memos by metric index, each checked by its metric's runner. */
+function restoreMemos(
+  runners: readonly (CustomSeriesRunner | undefined)[],
+  metrics: ResolvedEngineOptions['customMetrics'],
+  saved: EngineWindowSnapshot['customMemos'],
+): (CustomWindowMemo | undefined)[] {
+  if (saved === undefined) return [];
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) throw new EngineStateError('engine snapshot window customMemos must be an object by metric id');
+  return metrics.map((metric, index) => {
+    const memo: unknown = Object.hasOwn(saved, metric.id) ? saved[metric.id] : undefined;
+    const runner = runners[index];
+    return memo === undefined || runner === undefined ? undefined : runner.checkMemo(memo);
+  });
 }

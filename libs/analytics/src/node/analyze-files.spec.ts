@@ -18,7 +18,7 @@ const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples/custom-metric
 
 /** The shipped example metrics, compiled as the CLI compiles them. */
 function exampleMetrics(): CompiledCustomMetric[] {
-  return ['security-baseline.yaml', 'distinct-callers.json']
+  return ['security-baseline.yaml', 'distinct-callers.json', 'access-denied-bursts.yaml', 'first-seen.yaml']
     .flatMap((name) => parseCustomMetricDefinitions(readFileSync(path.join(EXAMPLES_DIR, name), 'utf8'), name))
     .map((definition) => compileCustomMetric(definition));
 }
@@ -95,9 +95,36 @@ describe('analyzeFiles', () => {
     );
     pool.mockRestore();
     const custom = parallel.windows.map((window) => window.metrics.custom ?? {});
-    expect(custom.every((values) => Object.keys(values).length === 10)).toBe(true);
-    expect(custom.some((values) => Array.isArray(values['access-denied-by-principal']) && values['access-denied-by-principal'].length > 0)).toBe(true);
+    expect(custom.every((values) => Object.keys(values).length === 15)).toBe(true);
+    expect(custom.some((values) => ((values['access-denied-by-principal'] as { top: unknown[] } | undefined)?.top.length ?? 0) > 0)).toBe(true);
     expect(custom.some((values) => ((values['distinct-callers'] as { distinct: number } | undefined)?.distinct ?? 0) > 0)).toBe(true);
+  });
+
+  it.each([2, 3])('runs the series metrics (errorRate, firstSeen, anomaly) in the calling thread: %p worker(s) give the single pass', async (workers) => {
+    // Prepare: short warm-up and a low bar, so that the 42-minute trail has new keys and spikes to compare.
+    const yaml = [
+      '- id: new-api',
+      '  title: New principal x API',
+      '  measure: { firstSeen: { fields: [$identity, $apiCall], learnFor: 5m, k: 50 } }',
+      '  anomaly: true',
+      '- id: new-network',
+      '  title: New principal x network',
+      '  measure: { firstSeen: { fields: [$identity, $ipPrefix, $region] } }',
+      '- id: denied',
+      '  title: Denied bursts',
+      '  measure: { errorRate: { by: $identity, errors: { field: $errorClass, equals: access-denied }, minScore: 1, trackedKeys: 50 } }',
+      '  anomaly: true',
+    ].join('\n');
+    const customMetrics = parseCustomMetricDefinitions(yaml, 'series.yaml').map((definition) => compileCustomMetric(definition));
+    const options = { ...OPTIONS, customMetrics };
+    // Act
+    const parallel = await analyzeFiles([trail], { ...options, workers });
+    // Assess
+    expect(parallel).toEqual(await singlePass([trail], options));
+    const values = parallel.windows.map((window) => window.metrics.custom ?? {});
+    expect(values.some((v) => ((v['new-api'] as { count: number }).count > 0 && (v['new-api'] as { learning?: true }).learning === undefined))).toBe(true);
+    expect(values.some((v) => (v['denied'] as { spikes: unknown[] }).spikes.length > 0)).toBe(true);
+    expect(values.every((v) => (v['denied'] as { trackedKeys: number }).trackedKeys <= 50)).toBe(true);
   });
 
   it('hands a hand-built custom metric (no definition to send to workers) full records by reading with the readers', async () => {

@@ -130,8 +130,18 @@ export class WindowState {
     this.custom.forEach((accumulator, i) => accumulator.merge(other.custom[i] as CustomAccumulator));
   }
 
-  /** The window's metrics exactly as metrics.md shapes them. */
-  toMetrics(topK: number, anomalyScore: number): WindowMetrics {
+  /** The accumulator of custom metric `index` (in `config.customMetrics` order), for the engine's series. */
+  customAccumulator(index: number): CustomAccumulator {
+    const accumulator = this.custom[index];
+    if (accumulator === undefined) throw new WindowStateError(`no custom metric at index ${index}`);
+    return accumulator;
+  }
+
+  /**
+   * The window's metrics exactly as metrics.md shapes them. `customValues` (by metric index) replace
+   * accumulator results where the engine's series computed the value.
+   */
+  toMetrics(topK: number, anomalyScore: number, customValues?: ReadonlyMap<number, unknown>): WindowMetrics {
     const topIps = this.topIps.top(topK);
     // metrics.md maxCallsByIp: most calls, ties to the smallest key, which is the order of topIps too.
     const busiestIp = topIps[0];
@@ -150,7 +160,7 @@ export class WindowState {
     return {
       ...metrics,
       ...(approximate.length > 0 ? { approximate } : {}),
-      ...(this.custom.length > 0 ? { custom: this.customResults() } : {}),
+      ...(this.custom.length > 0 ? { custom: this.customResults(customValues) } : {}),
     };
   }
 
@@ -288,8 +298,8 @@ export class WindowState {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  private customResults(): Record<string, unknown> {
-    return Object.fromEntries(this.custom.map((accumulator, i) => [this.metricId(i), accumulator.result()]));
+  private customResults(values: ReadonlyMap<number, unknown> | undefined): Record<string, unknown> {
+    return Object.fromEntries(this.custom.map((accumulator, i) => [this.metricId(i), values?.has(i) === true ? values.get(i) : accumulator.result()]));
   }
 
   private metricId(index: number): string {
