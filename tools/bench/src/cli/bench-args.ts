@@ -5,6 +5,7 @@ export const USAGE = `usage:
   npm run bench -- [--quick | --records N] [--runs N] [--chdb] [--no-state] [--json] [--seed N]
   npm run bench -- generate --out FILE [--records N] [--seed N] [--span-seconds N] [--distinct-ips N]
                             [--hot-ip-share X] [--identities N] [--accounts N] [--start ISO-TIME]
+  npm run bench -- detectors [--quick] [--json] [--detector NAME ...]   (anomaly detectors: µs per update; --help for more)
 
   --quick        100,000 records instead of 1,000,000
   --chdb         also measure chDB (installed on demand, ~550 MB); or TRAILPULSE_BENCH_CHDB=1
