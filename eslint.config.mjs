@@ -89,8 +89,8 @@ export default [
     },
   },
   {
-    // Browser-safe engine code: no Node built-ins, no AWS SDK. Node-only adapters live in src/node/.
-    files: ['libs/event-schema/src/**/*.ts', 'libs/analytics/src/**/*.ts', 'libs/anomaly/src/**/*.ts'],
+    // Browser-safe code (the engine libs and the API contract): no Node built-ins, no AWS SDK. Node-only adapters live in src/node/.
+    files: ['libs/event-schema/src/**/*.ts', 'libs/analytics/src/**/*.ts', 'libs/anomaly/src/**/*.ts', 'libs/api-contract/src/**/*.ts'],
     ignores: ['**/src/node/**', '**/*.spec.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -98,7 +98,8 @@ export default [
         {
           patterns: [
             { group: ['node:*'], message: 'Engine code runs in the browser and Lambda too: keep Node APIs in src/node/.' },
-            { group: nodeBuiltins, message: 'Engine code runs in the browser and Lambda too: keep Node APIs in src/node/.' },
+            // A regex, not a gitignore-style group: a group 'events' would also ban a sibling module './events'.
+            { regex: `^(${nodeBuiltins.join('|')})$`, message: 'Engine code runs in the browser and Lambda too: keep Node APIs in src/node/.' },
             { group: ['@aws-sdk/*', 'aws-sdk'], message: 'The engine never imports an AWS SDK.' },
           ],
         },
