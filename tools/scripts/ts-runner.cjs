@@ -30,7 +30,7 @@ function inputsFingerprint(inputs) {
 }
 
 /** Packages with native code or their own binaries: loaded at run time, never bundled. */
-const NATIVE_PACKAGES = ['esbuild', '@duckdb/*', 'chdb', 'fsevents'];
+const NATIVE_PACKAGES = ['esbuild', '@duckdb/*', 'chdb', 'fsevents', 'dynalite'];
 
 /**
  * Bundles `entry` (path relative to the workspace root or absolute) and returns the path of the

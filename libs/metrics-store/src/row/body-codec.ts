@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { z } from 'zod';
+import { STORED_WINDOW_FORMAT, type StoredWindow, storedWindowSchema } from './stored-window';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export type BodyEncoding = 'json' | 'gzip';
+
+export interface EncodedBody {
+  readonly encoding: BodyEncoding;
+  readonly bytes: Uint8Array;
+}
+
+/** A body that is not a stored window: the caller names the row (CorruptRowError). */
+export class BodyDecodeError extends Error {
+  override readonly name = 'BodyDecodeError';
+}
+
+/** JSON, gzip-compressed when larger than `gzipAboveBytes` (async: a 750 KB body must not block the event loop). */
+export async function encodeBody(stored: StoredWindow, gzipAboveBytes: number): Promise<EncodedBody> {
+  const json = Buffer.from(JSON.stringify({ format: STORED_WINDOW_FORMAT, partial: stored.partial, custom: stored.custom }), 'utf8');
+  if (json.length <= gzipAboveBytes) return { encoding: 'json', bytes: json };
+  return { encoding: 'gzip', bytes: await gzipAsync(json, { level: 6 }) };
+}
+
+/** @throws BodyDecodeError with the underlying cause. */
+export async function decodeBody(body: EncodedBody): Promise<StoredWindow> {
+  let text: string;
+  try {
+    const bytes = body.encoding === 'gzip' ? await gunzipAsync(body.bytes) : body.bytes;
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } catch (error) {
+    throw new BodyDecodeError(`body does not decompress (${body.encoding})`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BodyDecodeError('body is not JSON', { cause: error });
+  }
+  const parsed = storedWindowSchema.safeParse(value);
+  if (!parsed.success) throw new BodyDecodeError(`body is not a stored window:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  return parsed.data as unknown as StoredWindow;
+}
+
+/** Short content hash: chunked bodies carry it so that a missing or foreign chunk is detected. */
+export function bodyDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}

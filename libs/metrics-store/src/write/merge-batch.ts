@@ -1,0 +1,141 @@
+import { type CompiledCustomMetricDefinition, type WindowPartial } from '@trailpulse/analytics';
+import { expiresAtFor, tierWindowLengths } from '../config/retention';
+import { StoreInputError } from '../errors';
+import { type BatchId, checkBatchId } from '../batch/sequence';
+import { type SeriesDimensions } from '../batch/series';
+import { type CustomCatalog, customCatalog } from '../merge/custom-catalog';
+import { restoreBuiltIn, restoreCustom, SideStateError, StoredWindowMerger } from '../merge/merge-stored';
+import { rollUpStored } from '../merge/roll-up';
+import { type StoredCustomState, type StoredWindow } from '../row/stored-window';
+import { type SeriesRegistry } from '../series/series-registry';
+import { type StoreContext } from '../store-context';
+import { ALL } from '../table/keys';
+import { mapWithConcurrency } from '../util/pool';
+import { mergeIntoRow, type RowContribution } from './merge-row';
+
+/** One window of one series, as the engine's snapshot holds it (EngineWindowSnapshot.partial). */
+export interface SeriesPartial extends SeriesDimensions {
+  readonly partial: WindowPartial;
+}
+
+export interface MergeBatchInput {
+  readonly batch: BatchId;
+  /** Window length of every partial in `windows`; must have a retention tier. */
+  readonly windowSeconds: number;
+  /** Partials computed from this batch's records only (a delta, never a running total). */
+  readonly windows: readonly SeriesPartial[];
+  /**
+   * Coarser window lengths the batch also merges into (default: every retention tier longer than
+   * `windowSeconds` that is a multiple of it, i.e. 10 s -> 60 s and 3600 s). [] disables roll-ups.
+   */
+  readonly rollUpTo?: readonly number[];
+  /** Also merge into the all-accounts, all-regions series the unfiltered query reads (default true). */
+  readonly aggregate?: boolean;
+  /** The compiled custom metrics the partials were computed with (their states are merged per metric). */
+  readonly customMetrics?: readonly CompiledCustomMetricDefinition[];
+}
+
+export interface MergeBatchResult {
+  /** Rows the batch touched (series, aggregate and roll-up rows). */
+  readonly rows: number;
+  readonly merged: number;
+  /** Rows that had merged this batch before (a replay): left unchanged. */
+  readonly duplicates: number;
+}
+
+/**
+ * Merges one batch's window partials into the store: each series row, the aggregate row and the
+ * roll-up rows, each exactly once for (batch.source, batch.sequence). Rows are written in
+ * parallel (bounded); a crash in the middle leaves some rows merged, and re-sending the same batch
+ * merges exactly the rest.
+ * @throws StoreInputError for a malformed batch (nothing is written then).
+ */
+export async function mergeBatch(ctx: StoreContext, registry: SeriesRegistry, input: MergeBatchInput): Promise<MergeBatchResult> {
+  const { source, sequence } = checkBatchId(input.batch);
+  const catalog = customCatalog(input.customMetrics);
+  const tiers = ctx.options.retention;
+  const lengths = [input.windowSeconds, ...(input.rollUpTo ?? defaultRollUps(tierWindowLengths(tiers), input.windowSeconds))];
+  for (const length of lengths) expiresAtFor(tiers, length, 0);
+  const base = input.windows.map((window, index) => toStored(window, index, input.windowSeconds, catalog, ctx.options.sketchCapacity));
+  const aggregate = input.aggregate ?? true;
+  const grouped = new RowGroups(catalog, ctx.options.sketchCapacity);
+  try {
+    for (const length of lengths) {
+      for (const [index, stored] of base.entries()) {
+        const window = input.windows[index] as SeriesPartial;
+        const contribution = length === input.windowSeconds ? stored : rollUpStored(stored, length, catalog);
+        grouped.add(length, window.account, window.region, contribution);
+        if (aggregate) grouped.add(length, ALL, ALL, contribution);
+      }
+    }
+  } catch (error) {
+    if (error instanceof SideStateError) throw new StoreInputError(`batch windows cannot be merged with each other: ${error.message}`, { cause: error });
+    throw error;
+  }
+  await registry.register(uniqueSeries(input.windows));
+  const rows = grouped.contributions((windowSeconds, startMs) => expiresAtFor(tiers, windowSeconds, startMs));
+  const outcomes = await mapWithConcurrency(rows, ctx.options.concurrency, (row) => mergeIntoRow(ctx, row, source, sequence, catalog));
+  const merged = outcomes.filter((outcome) => outcome === 'merged').length;
+  return { rows: rows.length, merged, duplicates: rows.length - merged };
+}
+
+function defaultRollUps(tiers: readonly number[], windowSeconds: number): number[] {
+  return tiers.filter((length) => length > windowSeconds && length % windowSeconds === 0);
+}
+
+/** A batch window as a stored window, checked now so that a bad batch writes nothing. */
+function toStored(window: SeriesPartial, index: number, windowSeconds: number, catalog: CustomCatalog, sketchCapacity: number): StoredWindow {
+  const where = `batch window #${index} (${window.account} / ${window.region})`;
+  if (typeof window.account !== 'string' || typeof window.region !== 'string' || window.account === ALL || window.region === ALL) {
+    throw new StoreInputError(`${where}: account and region must be strings other than "${ALL}"`);
+  }
+  const { custom: customStates, ...builtIn } = window.partial;
+  if (builtIn.windowMs !== windowSeconds * 1000) {
+    throw new StoreInputError(`${where}: partial is of ${String(builtIn.windowMs)} ms windows, the batch says ${windowSeconds} s`);
+  }
+  const custom: Record<string, StoredCustomState> = {};
+  for (const [id, state] of Object.entries(customStates ?? {})) {
+    const entry = catalog.get(id);
+    if (entry === undefined) throw new StoreInputError(`${where}: custom metric "${id}" has a state but is not among the batch's customMetrics`);
+    custom[id] = { fp: entry.fp, state };
+  }
+  const stored: StoredWindow = { partial: builtIn, custom };
+  try {
+    restoreBuiltIn(stored, sketchCapacity, 'incoming');
+    for (const [id, saved] of Object.entries(custom)) restoreCustom(catalog, id, saved, 'incoming');
+  } catch (error) {
+    if (error instanceof SideStateError) throw new StoreInputError(`${where}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  return stored;
+}
+
+function uniqueSeries(windows: readonly SeriesPartial[]): SeriesDimensions[] {
+  const byKey = new Map<string, SeriesDimensions>();
+  for (const { account, region } of windows) byKey.set(`${account}\u0000${region}`, { account, region });
+  return [...byKey.values()];
+}
+
+/** A batch's contributions merged per row first, so each row is read and written once per batch. */
+class RowGroups {
+  private readonly rows = new Map<string, { windowSeconds: number; account: string; region: string; merger: StoredWindowMerger }>();
+
+  constructor(
+    private readonly catalog: CustomCatalog,
+    private readonly sketchCapacity: number,
+  ) {}
+
+  add(windowSeconds: number, account: string, region: string, stored: StoredWindow): void {
+    const key = `${windowSeconds}\u0000${account}\u0000${region}\u0000${stored.partial.startMs}`;
+    const have = this.rows.get(key);
+    if (have === undefined) this.rows.set(key, { windowSeconds, account, region, merger: new StoredWindowMerger(stored, this.catalog, this.sketchCapacity, 'incoming') });
+    else have.merger.add(stored, 'incoming');
+  }
+
+  contributions(expiresAt: (windowSeconds: number, startMs: number) => number): RowContribution[] {
+    return [...this.rows.values()].map(({ windowSeconds, account, region, merger }) => {
+      const stored = merger.result();
+      return { parts: { windowSeconds, account, region, startMs: stored.partial.startMs }, stored, expiresAt: expiresAt(windowSeconds, stored.partial.startMs) };
+    });
+  }
+}
