@@ -1,0 +1,116 @@
+import { createEngine, type WindowResult } from '@trailpulse/analytics';
+import { DEFAULT_DETECTOR, findDetector } from '@trailpulse/anomaly';
+import {
+  type CustomMetricDefinition,
+  type EventsQuery,
+  type EventsResponse,
+  type LiveEventMessage,
+  type MetricsQuery,
+  type MetricsResponse,
+} from '@trailpulse/api-contract';
+import { type AcceptedRecord, judgeRecord } from '@trailpulse/event-schema';
+import { type MetricsStore } from '@trailpulse/metrics-store';
+import { type ApiBackend, BackendInputError, type LiveListener } from '../http';
+import { type PushSource } from '../sources';
+import { type CustomMetricsRegistry } from './custom-metrics';
+import { type RecentEvents } from './recent-events';
+
+export interface LocalBackendDeps {
+  readonly store: MetricsStore;
+  readonly recent: RecentEvents;
+  readonly custom: CustomMetricsRegistry;
+  readonly ingest: PushSource;
+  readonly windowSeconds: readonly number[];
+}
+
+/** The API over the runtime: store queries, the recent-events ring, HTTP ingest into the push source, live fan-out. */
+export class LocalBackend implements ApiBackend {
+  readonly windowSeconds: readonly number[];
+  private readonly listeners = new Set<LiveListener>();
+
+  constructor(private readonly deps: LocalBackendDeps) {
+    this.windowSeconds = deps.windowSeconds;
+  }
+
+  /** Queued for the pipeline like any source's batch; merged (and checkpointed) asynchronously. */
+  async ingest(records: readonly AcceptedRecord[]): Promise<void> {
+    this.deps.ingest.push(records.map((accepted) => accepted.record));
+  }
+
+  async queryMetrics(query: MetricsQuery): Promise<MetricsResponse> {
+    const { filters } = query;
+    if (filters.service !== undefined || filters.principal !== undefined) return this.recomputeFromRecent(query);
+    const windows: WindowResult[] = [];
+    let fromMs = query.fromMs;
+    for (;;) {
+      const page = await this.deps.store.queryWindows({
+        windowSeconds: query.windowSeconds,
+        fromMs,
+        toMs: query.toMs,
+        ...(filters.account === undefined ? {} : { accounts: [filters.account] }),
+        ...(filters.region === undefined ? {} : { regions: [filters.region] }),
+        customMetrics: this.deps.custom.current(),
+      });
+      windows.push(...page.windows);
+      if (page.nextFromMs === undefined) break;
+      fromMs = page.nextFromMs;
+    }
+    return { windowSeconds: query.windowSeconds, windows } as MetricsResponse;
+  }
+
+  /**
+   * Window partials merged per account and region cannot be narrowed to one service or principal,
+   * so those queries re-run the engine over the matching records of the recent-events ring: exact
+   * for what the ring still holds (its capacity bounds how far back), with the anomaly score of
+   * the filtered series itself, scored from the first window of the answer.
+   */
+  private recomputeFromRecent(query: MetricsQuery): MetricsResponse {
+    const engine = createEngine({
+      windowSeconds: query.windowSeconds,
+      customMetrics: this.deps.custom.current(),
+      detector: findDetector(DEFAULT_DETECTOR).factory(),
+    });
+    for (const record of this.deps.recent.records(query.filters)) {
+      const verdict = judgeRecord(record);
+      if (verdict.accepted) engine.add({ record: verdict.record, eventTimeMs: verdict.eventTimeMs, sizeBytes: 0, location: { source: 'recent' } });
+    }
+    const windows = engine.flush().filter((window) => {
+      const startMs = Date.parse(window.start);
+      return startMs >= query.fromMs && startMs < query.toMs;
+    });
+    return { windowSeconds: query.windowSeconds, windows } as MetricsResponse;
+  }
+
+  async listCustomMetrics(): Promise<readonly CustomMetricDefinition[]> {
+    return this.deps.custom.list();
+  }
+
+  async putCustomMetric(definition: CustomMetricDefinition): Promise<{ readonly created: boolean; readonly metric: CustomMetricDefinition }> {
+    if (definition.window !== undefined && !this.windowSeconds.includes(definition.window)) {
+      throw new BackendInputError(`the local runtime computes windows of ${this.windowSeconds.join(', ')} seconds, not ${definition.window}`, [
+        { path: 'window', message: `one of ${this.windowSeconds.map((s) => `${s}s`).join(', ')}, or leave it out` },
+      ]);
+    }
+    return this.deps.custom.put(definition);
+  }
+
+  async queryEvents(query: EventsQuery): Promise<EventsResponse> {
+    return this.deps.recent.query(query);
+  }
+
+  subscribe(listener: LiveListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Fan-out to every subscriber; one failing listener never stops the others. */
+  publish(message: LiveEventMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch {
+        // The live hub handles its own client errors; nothing here may break the closer.
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { type AcceptedRecord } from '@trailpulse/event-schema';
+import { RecentEvents } from './recent-events';
+
+function accepted(eventTime: string, fields: Record<string, unknown> = {}): AcceptedRecord {
+  const record = { eventTime, eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', awsRegion: 'us-east-1', recipientAccountId: '111111111111', ...fields };
+  return { record, eventTimeMs: Date.parse(eventTime), sizeBytes: JSON.stringify(record).length, location: { input: 'test', line: 1 } } as unknown as AcceptedRecord;
+}
+
+describe('RecentEvents', () => {
+  it('answers newest first by eventTime, bounded by limit, and says when more matched', () => {
+    // Prepare
+    const events = new RecentEvents(10);
+    events.add(accepted('2024-01-01T00:00:02Z', { eventID: 'b' }));
+    events.add(accepted('2024-01-01T00:00:01Z', { eventID: 'a' }));
+    events.add(accepted('2024-01-01T00:00:03Z', { eventID: 'c' }));
+    // Act
+    const answer = events.query({ limit: 2, filters: {} });
+    // Assess
+    expect(answer.events.map((r) => r['eventID'])).toEqual(['c', 'b']);
+    expect(answer.truncated).toBe(true);
+  });
+
+  it('applies every filter exactly and the half-open time range', () => {
+    const events = new RecentEvents(10);
+    events.add(accepted('2024-01-01T00:00:00Z', { eventID: 'x', userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111111111111:user/alice' }, sourceIPAddress: '203.0.113.7' }));
+    events.add(accepted('2024-01-01T00:00:10Z', { eventID: 'y', awsRegion: 'eu-west-1' }));
+    events.add(accepted('2024-01-01T00:00:20Z', { eventID: 'z', eventSource: 's3.amazonaws.com', eventName: 'GetObject' }));
+
+    const ids = (query: Parameters<RecentEvents['query']>[0]): unknown[] => events.query(query).events.map((r) => r['eventID']);
+    expect(ids({ limit: 10, filters: { principal: 'arn:aws:iam::111111111111:user/alice' } })).toEqual(['x']);
+    expect(ids({ limit: 10, filters: { ip: '203.0.113.7' } })).toEqual(['x']);
+    expect(ids({ limit: 10, filters: { ip: 'unknown' } })).toEqual(['z', 'y']);
+    expect(ids({ limit: 10, filters: { region: 'eu-west-1' } })).toEqual(['y']);
+    expect(ids({ limit: 10, filters: { service: 's3.amazonaws.com', eventName: 'GetObject' } })).toEqual(['z']);
+    expect(ids({ limit: 10, filters: { account: '222222222222' } })).toEqual([]);
+    expect(ids({ limit: 10, filters: {}, fromMs: Date.parse('2024-01-01T00:00:10Z'), toMs: Date.parse('2024-01-01T00:00:20Z') })).toEqual(['y']);
+  });
+
+  it('drops the oldest arrivals beyond its capacity', () => {
+    const events = new RecentEvents(2);
+    events.add(accepted('2024-01-01T00:00:01Z', { eventID: 'a' }));
+    events.add(accepted('2024-01-01T00:00:02Z', { eventID: 'b' }));
+    events.add(accepted('2024-01-01T00:00:03Z', { eventID: 'c' }));
+
+    expect(events.size).toBe(2);
+    expect(events.records({}).map((r) => r['eventID'])).toEqual(['b', 'c']);
+    expect(events.oldestTimeMs()).toBe(Date.parse('2024-01-01T00:00:02Z'));
+  });
+
+  it('refuses a capacity that is not a positive integer', () => {
+    expect(() => new RecentEvents(0)).toThrow(/positive integer/);
+  });
+});

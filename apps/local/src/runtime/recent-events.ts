@@ -1,0 +1,109 @@
+import { type EventsFilters, type EventsQuery, type EventsResponse, type RawRecord } from '@trailpulse/api-contract';
+import { type AcceptedRecord, identityKey, recordAccount, recordRegion } from '@trailpulse/event-schema';
+
+/**
+ * How many accepted records the drill-down keeps. A CloudTrail record is about 1 to 2 KB in memory,
+ * so the default bounds the buffer near 100 to 200 MB at worst, and holds about 10 minutes of the
+ * demo's busiest traffic or an hour of a quiet account.
+ */
+export const DEFAULT_RECENT_EVENTS_CAPACITY = 100_000;
+
+/** One kept record with the keys the filters match, computed once on the way in. */
+interface KeptRecord {
+  readonly timeMs: number;
+  readonly record: RawRecord;
+  readonly account: string;
+  readonly region: string;
+  readonly service: string;
+  readonly principal: string;
+  readonly eventName: string;
+  readonly ip: string;
+}
+
+/**
+ * The most recent accepted records, for `GET /api/v1/events` (drill-down) and for metrics queries
+ * narrowed to a service or a principal, which merged window partials cannot answer exactly.
+ * A ring: when full, the oldest record by arrival is dropped. Not persisted: after a restart the
+ * drill-down starts empty while every metric is still in the store.
+ */
+export class RecentEvents {
+  private readonly ring: (KeptRecord | undefined)[];
+  private next = 0;
+  private count = 0;
+
+  constructor(readonly capacity: number = DEFAULT_RECENT_EVENTS_CAPACITY) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`recent events capacity must be a positive integer, got ${capacity}`);
+    this.ring = new Array<KeptRecord | undefined>(capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The earliest eventTime still held (undefined when empty): older windows can't be re-derived. */
+  oldestTimeMs(): number | undefined {
+    let oldest: number | undefined;
+    for (const kept of this.entries()) if (oldest === undefined || kept.timeMs < oldest) oldest = kept.timeMs;
+    return oldest;
+  }
+
+  add(accepted: AcceptedRecord): void {
+    const record = accepted.record as RawRecord;
+    this.ring[this.next] = {
+      timeMs: accepted.eventTimeMs,
+      record,
+      account: recordAccount(record),
+      region: recordRegion(record),
+      service: record.eventSource,
+      principal: identityKey(record),
+      eventName: record.eventName,
+      ip: typeof record['sourceIPAddress'] === 'string' && record['sourceIPAddress'] !== '' ? record['sourceIPAddress'] : 'unknown',
+    };
+    this.next = (this.next + 1) % this.capacity;
+    this.count = Math.min(this.count + 1, this.capacity);
+  }
+
+  /** Newest first by eventTime (ties: latest arrival first), at most `limit`. */
+  query(query: EventsQuery): EventsResponse {
+    const matches = this.matching(query.filters, query.fromMs, query.toMs);
+    matches.sort((a, b) => b.timeMs - a.timeMs);
+    return { events: matches.slice(0, query.limit).map((kept) => kept.record), truncated: matches.length > query.limit };
+  }
+
+  /** The held records matching `filters` with eventTime in [fromMs, toMs), oldest arrival first. */
+  records(filters: EventsFilters, fromMs?: number, toMs?: number): RawRecord[] {
+    return this.matching(filters, fromMs, toMs)
+      .reverse()
+      .map((kept) => kept.record);
+  }
+
+  /** Matches, newest arrival first. */
+  private matching(filters: EventsFilters, fromMs: number | undefined, toMs: number | undefined): KeptRecord[] {
+    const out: KeptRecord[] = [];
+    for (const kept of this.entries()) {
+      if (fromMs !== undefined && kept.timeMs < fromMs) continue;
+      if (toMs !== undefined && kept.timeMs >= toMs) continue;
+      if (matchesFilters(kept, filters)) out.push(kept);
+    }
+    return out;
+  }
+
+  /** Held records, newest arrival first. */
+  private *entries(): Generator<KeptRecord> {
+    for (let i = 1; i <= this.count; i += 1) {
+      const kept = this.ring[(this.next - i + this.capacity) % this.capacity];
+      if (kept !== undefined) yield kept;
+    }
+  }
+}
+
+function matchesFilters(kept: KeptRecord, filters: EventsFilters): boolean {
+  return (
+    (filters.account === undefined || kept.account === filters.account) &&
+    (filters.region === undefined || kept.region === filters.region) &&
+    (filters.service === undefined || kept.service === filters.service) &&
+    (filters.principal === undefined || kept.principal === filters.principal) &&
+    (filters.eventName === undefined || kept.eventName === filters.eventName) &&
+    (filters.ip === undefined || kept.ip === filters.ip)
+  );
+}
