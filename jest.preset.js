@@ -26,6 +26,8 @@ module.exports = {
     '^@trailpulse/analytics/node$': '<rootDir>/../../libs/analytics/src/node/index.ts',
     '^@trailpulse/anomaly$': '<rootDir>/../../libs/anomaly/src/index.ts',
     '^@trailpulse/anomaly/node$': '<rootDir>/../../libs/anomaly/src/node/index.ts',
+    '^@trailpulse/metrics-store$': '<rootDir>/../../libs/metrics-store/src/index.ts',
+    '^@trailpulse/api-contract$': '<rootDir>/../../libs/api-contract/src/index.ts',
   },
   coverageReporters: ['text-summary', 'lcov'],
 };
