@@ -1,36 +1,33 @@
 #!/usr/bin/env node
-// `npm start`: the main job. Until the local runtime with the live dashboard exists (issue #6),
-// a guided demo of the engine on real CloudTrail samples: `trailpulse analyze` with the shipped
-// security custom metrics, then `trailpulse validate` showing what was rejected and why.
+// `npm start`: the main job. Builds the dashboard when its sources changed (Nx caches the build, so
+// later starts take a second), then runs the local runtime (apps/local) on 127.0.0.1: demo traffic
+// by default, embedded storage in ./.trailpulse, the API and the live dashboard.
 //
-//   npm start                   reads samples/cloudtrail (bundled, Apache-2.0)
-//   npm start -- <paths...>     reads your own CloudTrail files or folders instead
-import { spawnSync } from 'node:child_process';
+//   npm start                                   demo traffic with scripted incidents
+//   npm start -- --replay <paths...> --no-demo  your own CloudTrail files instead
+//   npm start -- --help                         every option
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'apps', 'cli', 'bin', 'trailpulse.cjs');
-const userPaths = process.argv.slice(2);
-const paths = userPaths.length > 0 ? userPaths : [join(root, 'samples', 'cloudtrail')];
+const args = process.argv.slice(2);
+const wantsHelp = args.includes('--help') || args.includes('-h');
 
-function trailpulse(args) {
-  process.stdout.write(`\n$ trailpulse ${args.join(' ')}\n`);
-  const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+if (!wantsHelp) {
+  process.stderr.write('Preparing the dashboard (built once, then cached)...\n');
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', '@trailpulse/dashboard:build', '--output-style=stream-without-prefixes'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}\n`);
+    process.stderr.write('warning: the dashboard did not build (output above); the API still runs, and / says how to build it.\n');
+  }
 }
 
-process.stdout.write(
-  [
-    'TrailPulse: real-time insight into AWS account activity.',
-    'The local runtime (live dashboard on http://127.0.0.1:4600) is not built yet; until it is,',
-    '`npm start` runs the engine on CloudTrail files. Pass your own: npm start -- <paths...>',
-  ].join('\n') + '\n',
-);
-trailpulse(['analyze', ...paths, '--table', '--metrics', join(root, 'examples', 'custom-metrics', 'security-baseline.yaml')]);
-trailpulse(['validate', ...paths]);
-process.stdout.write(
-  '\nEvery metric in full, custom ones included: npx trailpulse analyze <paths> --json\n' +
-    'How an API call is classified: npx trailpulse catalog <service> [eventName]\n' +
-    'More: npx trailpulse --help\n',
-);
+const runtime = spawn(process.execPath, [join(root, 'apps', 'local', 'bin', 'trailpulse-local.cjs'), ...args], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => runtime.kill(signal));
+runtime.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
