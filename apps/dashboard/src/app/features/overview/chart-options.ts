@@ -30,7 +30,7 @@ export function rankedBarsBase(): EChartsCoreOption {
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => formatCount(value) } },
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
-    series: [{ type: 'bar', label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value) } }],
+    series: [{ type: 'bar', barMaxWidth: 28, label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value) } }],
   };
 }
 
