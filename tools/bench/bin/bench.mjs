@@ -4,5 +4,8 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const entry = process.argv[2] === 'detectors' ? 'tools/bench/src/detectors/main.ts' : 'tools/bench/src/main.ts';
+// `npm run bench -- local` drives the local runtime's HTTP ingest (tools/bench/src/local).
+const entries = { detectors: 'tools/bench/src/detectors/main.ts', local: 'tools/bench/src/local/main.ts' };
+const command = process.argv[2] ?? '';
+const entry = Object.hasOwn(entries, command) ? entries[command] : 'tools/bench/src/main.ts';
 require('../../scripts/ts-runner.cjs').run(entry);

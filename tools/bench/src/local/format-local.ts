@@ -1,0 +1,23 @@
+import { type LocalBenchResults } from './run-local-bench';
+
+const n = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+
+/** The results as a table for the terminal. */
+export function formatLocalResults(results: LocalBenchResults): string {
+  const { runtime, baseline } = results;
+  const rows: [string, string, string][] = [
+    ['baseline: drain-only node:http server', `${n(baseline.eventsPerSecond)} records/s`, `${baseline.seconds} s`],
+    ['runtime: POSTs answered 202', `${n(runtime.acceptedPerSecond)} records/s`, `${runtime.retried429} retried after 429`],
+    ['runtime: merged into the store (sustained)', `${n(runtime.mergedPerSecond)} records/s`, `${runtime.mergedSeconds} s; target >= 50,000/s`],
+    ['POST -> 10 s window on the WebSocket', `p50 ${n(runtime.latencyMs.p50)} ms, p99 ${n(runtime.latencyMs.p99)} ms`, `max ${n(runtime.latencyMs.max)} ms; target p99 < 1,000 ms`],
+    ['10 s windows announced', `${runtime.windowsAnnounced} of ${runtime.windowsExpected}`, `${runtime.anomalies} anomaly messages`],
+    ['baseline / runtime', `${results.costRatio}x`, ''],
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+  return [
+    `local runtime ingest: ${n(results.records)} records (${n(results.apiCalls)} API calls, ${results.megabytes} MB) in ${results.posts} POSTs of ${results.options.batch}, ${results.options.concurrency} in flight`,
+    ...lines,
+    `load average after the run: ${results.loadAverageAfter} (machine: ${results.machine.cores} cores)`,
+  ].join('\n');
+}

@@ -1,0 +1,69 @@
+// Command line of `npm run bench -- local`: the local runtime's HTTP ingest under load.
+import { CliUsageError } from '../cli/bench-args';
+
+export const LOCAL_USAGE = `usage: npm run bench -- local [--quick | --events N] [--batch N] [--concurrency N] [--event-rate N] [--json] [--profile DIR]
+
+Starts the local runtime in a child process (no demo, port 0, temp data dir), POSTs generated
+CloudTrail records to /api/v1/events over loopback at max rate with bounded concurrency, and
+measures sustained ingest (records accepted and merged into the store) and the latency from each
+POST to the WebSocket message of its 10 s window, against the raw loopback POST rate of a
+trivial node:http server measured in the same run.
+
+  --events N       records to POST (default 500,000)
+  --quick          100,000 records
+  --batch N        records per POST (default 2,000)
+  --concurrency N  POSTs in flight (default 4)
+  --event-rate N   generated records per second of event time (default 5,000): how many 10 s
+                   windows the load spans
+  --profile DIR    run the runtime with --cpu-prof, writing its profile to DIR
+  --json           print the results as JSON on stdout (progress goes to stderr)`;
+
+export const DEFAULT_LOCAL_EVENTS = 500_000;
+export const QUICK_LOCAL_EVENTS = 100_000;
+
+export interface LocalBenchOptions {
+  readonly events: number;
+  readonly batch: number;
+  readonly concurrency: number;
+  readonly eventRate: number;
+  readonly json: boolean;
+  readonly profileDir: string | undefined;
+}
+
+export type LocalBenchCommand = { readonly kind: 'help' } | { readonly kind: 'bench'; readonly options: LocalBenchOptions };
+
+/** @throws CliUsageError naming the flag at fault. */
+export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
+  let events: number | undefined;
+  let quick = false;
+  let batch = 2000;
+  let concurrency = 4;
+  let eventRate = 5000;
+  let json = false;
+  let profileDir: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const flag = args[index] as string;
+    const value = (): string => {
+      const next = args[++index];
+      if (next === undefined || next.startsWith('--')) throw new CliUsageError(`${flag} needs a value\n${LOCAL_USAGE}`);
+      return next;
+    };
+    const integer = (min: number, max: number): number => {
+      const text = value();
+      const parsed = Number(text.replaceAll('_', ''));
+      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) throw new CliUsageError(`${flag} takes a whole number from ${min} to ${max}, not "${text}"`);
+      return parsed;
+    };
+    if (flag === '--help' || flag === '-h') return { kind: 'help' };
+    else if (flag === '--events') events = integer(1, 50_000_000);
+    else if (flag === '--quick') quick = true;
+    else if (flag === '--batch') batch = integer(1, 5000);
+    else if (flag === '--concurrency') concurrency = integer(1, 64);
+    else if (flag === '--event-rate') eventRate = integer(1, 1_000_000);
+    else if (flag === '--json') json = true;
+    else if (flag === '--profile') profileDir = value();
+    else throw new CliUsageError(`unknown option ${flag}\n${LOCAL_USAGE}`);
+  }
+  if (quick && events !== undefined) throw new CliUsageError('--quick and --events both set the number of records: use one');
+  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, json, profileDir } };
+}

@@ -1,0 +1,195 @@
+// `npm run bench -- local`: the local runtime's HTTP ingest under a bounded load on loopback.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { API_PATHS, INGEST_CONTENT_TYPES } from '@trailpulse/api-contract';
+import { currentLoadAverage, describeMachine, machineInfo, type MachineInfo } from '../measure/machine-info';
+import { findWorkspaceRoot } from '../measure/workspace';
+import { type ChildServer, startDrainServer, startLocalRuntime } from './child-servers';
+import { type LocalBenchOptions } from './local-args';
+import { LiveWindows } from './live-windows';
+import { buildLoadPlan, closingRecord, type LoadPlan } from './payloads';
+import { percentile } from './percentile';
+import { drivePosts, type PostTarget } from './post-driver';
+
+/** No progress in the store for this long: the run is stuck, report what was measured and stop. */
+const STALL_TIMEOUT_MS = 120_000;
+/** After everything merged, how long the last windows may take to be announced. */
+const LAST_WINDOWS_TIMEOUT_MS = 30_000;
+
+export interface LocalBenchResults {
+  readonly machine: MachineInfo;
+  readonly loadAverageAfter: number;
+  readonly options: LocalBenchOptions;
+  readonly records: number;
+  readonly apiCalls: number;
+  readonly posts: number;
+  readonly megabytes: number;
+  readonly baseline: { readonly eventsPerSecond: number; readonly seconds: number };
+  readonly runtime: {
+    /** Records answered 202 per second, first POST to last answer. */
+    readonly acceptedPerSecond: number;
+    /** Records merged into the store per second, first POST to the store's totalCalls reaching every API call sent. */
+    readonly mergedPerSecond: number;
+    readonly mergedSeconds: number;
+    readonly retried429: number;
+    /** POST start to the first WebSocket message of the POST's last 10 s window, over every POST. */
+    readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+    readonly windowsAnnounced: number;
+    readonly windowsExpected: number;
+    readonly anomalies: number;
+  };
+  /** baseline / runtime merged rate: how many times the bare loopback POST rate exceeds the runtime's. */
+  readonly costRatio: number;
+}
+
+export async function runLocalBench(options: LocalBenchOptions, log: (line: string) => void): Promise<LocalBenchResults> {
+  const root = findWorkspaceRoot(process.cwd());
+  const machine = machineInfo();
+  log(`machine: ${describeMachine(machine)}`);
+  const built = performance.now();
+  const plan = buildLoadPlan(options.events, options.batch, options.eventRate);
+  log(
+    `load: ${plan.records.toLocaleString('en-US')} records (${plan.apiCalls.toLocaleString('en-US')} API calls, ${(plan.bytes / 2 ** 20).toFixed(0)} MB NDJSON) in ${plan.payloads.length} POSTs of ${options.batch}, ` +
+      `${options.concurrency} in flight; event time ${new Date(plan.firstEventMs).toISOString()} + ${((plan.lastEventMs - plan.firstEventMs) / 1000).toFixed(0)} s (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
+  );
+  const baseline = await measureBaseline(root, plan, options.concurrency);
+  log(`baseline (drain-only node:http server): ${Math.round(baseline.eventsPerSecond).toLocaleString('en-US')} records/s`);
+  const runtime = await measureRuntime(root, plan, options, log);
+  return {
+    machine,
+    loadAverageAfter: currentLoadAverage(),
+    options,
+    records: plan.records,
+    apiCalls: plan.apiCalls,
+    posts: plan.payloads.length,
+    megabytes: Number((plan.bytes / 2 ** 20).toFixed(1)),
+    baseline,
+    runtime,
+    costRatio: Number((baseline.eventsPerSecond / runtime.mergedPerSecond).toFixed(1)),
+  };
+}
+
+async function measureBaseline(root: string, plan: LoadPlan, concurrency: number): Promise<LocalBenchResults['baseline']> {
+  const server = await startDrainServer(root);
+  try {
+    const target: PostTarget = { url: server.url, path: API_PATHS.events, headers: { 'Content-Type': INGEST_CONTENT_TYPES.ndjson } };
+    const driven = await drivePosts(target, plan.payloads, concurrency);
+    const seconds = (driven.lastAnswerMs - driven.firstStartMs) / 1000;
+    return { eventsPerSecond: Math.round(plan.records / seconds), seconds: Number(seconds.toFixed(2)) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchOptions, log: (line: string) => void): Promise<LocalBenchResults['runtime']> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'trailpulse-bench-local-'));
+  const token = randomBytes(24).toString('base64url');
+  let server: ChildServer | undefined;
+  let live: LiveWindows | undefined;
+  try {
+    server = await startLocalRuntime(root, dataDir, token, options.profileDir);
+    live = await LiveWindows.connect(server.url, token);
+    const target: PostTarget = { url: server.url, path: API_PATHS.events, headers: { Authorization: `Bearer ${token}`, 'Content-Type': INGEST_CONTENT_TYPES.ndjson } };
+    log(`runtime: ${server.url}, data in ${dataDir}`);
+    const driven = await drivePosts(target, plan.payloads, options.concurrency);
+    const acceptedPerSecond = plan.records / ((driven.lastAnswerMs - driven.firstStartMs) / 1000);
+    log(`runtime: every POST answered 202 after ${((driven.lastAnswerMs - driven.firstStartMs) / 1000).toFixed(1)} s (${driven.retried} retried after 429); waiting for the store`);
+    await drivePosts(target, [{ body: Buffer.from(closingRecord(plan.lastEventMs)), records: 1, windowStartsMs: [] }], 1);
+    const mergedAtMs = await waitForMerged(server.url, token, plan, log);
+    const mergedSeconds = (mergedAtMs - driven.firstStartMs) / 1000;
+    const expected = new Set(plan.payloads.flatMap((payload) => payload.windowStartsMs));
+    const seen = live;
+    await waitUntil(() => [...expected].every((start) => seen.firstSeenMs.has(start)), LAST_WINDOWS_TIMEOUT_MS);
+    const latencies = plan.payloads.flatMap((payload, index) => {
+      const last = payload.windowStartsMs[payload.windowStartsMs.length - 1];
+      const seenAt = last === undefined ? undefined : seen.firstSeenMs.get(last);
+      return seenAt === undefined ? [] : [seenAt - (driven.startedAtMs[index] as number)];
+    });
+    return {
+      acceptedPerSecond: Math.round(acceptedPerSecond),
+      mergedPerSecond: Math.round(plan.records / mergedSeconds),
+      mergedSeconds: Number(mergedSeconds.toFixed(2)),
+      retried429: driven.retried,
+      latencyMs: latencies.length === 0 ? { p50: Number.NaN, p99: Number.NaN, max: Number.NaN } : { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
+      windowsAnnounced: [...expected].filter((start) => seen.firstSeenMs.has(start)).length,
+      windowsExpected: expected.size,
+      anomalies: seen.anomalies,
+    };
+  } catch (error) {
+    // A failed request may be the first sign of a runtime that died: give its exit a moment to land.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (server !== undefined && (server.child.exitCode !== null || server.child.signalCode !== null)) {
+      throw new Error(`the runtime exited (${String(server.child.exitCode ?? server.child.signalCode)}) during the run: ${server.stderr().slice(-2000)}`, { cause: error });
+    }
+    throw error;
+  } finally {
+    live?.close();
+    const code = await server?.stop();
+    if (code !== undefined && code !== 0) log(`runtime exited with ${String(code)}: ${server?.stderr().slice(-2000) ?? ''}`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Polls the store's hourly totalCalls until it holds every API call sent (+ the closing one); performance.now() then. */
+async function waitForMerged(url: string, token: string, plan: LoadPlan, log: (line: string) => void): Promise<number> {
+  const hourMs = 3_600_000;
+  const fromMs = Math.floor(plan.firstEventMs / hourMs) * hourMs;
+  const toMs = Math.floor(plan.lastEventMs / hourMs) * hourMs + 2 * hourMs;
+  const wanted = plan.apiCalls + 1;
+  let last = -1;
+  let lastChangeMs = performance.now();
+  let lastLogMs = performance.now();
+  let failedPolls = 0;
+  for (;;) {
+    let total: number;
+    try {
+      total = await storedCalls(url, token, fromMs, toMs);
+    } catch (error) {
+      // Seen under this load: the runtime resets a poll's connection now and then (ECONNRESET).
+      // A probe failing is not the run failing; the count is reported.
+      if (++failedPolls > 50) throw error;
+      log(`  poll ${failedPolls} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const now = performance.now();
+    if (total >= wanted) return now;
+    if (total !== last) {
+      last = total;
+      lastChangeMs = now;
+    }
+    if (now - lastLogMs > 10_000) {
+      log(`  merged ${total.toLocaleString('en-US')} of ${wanted.toLocaleString('en-US')} calls`);
+      lastLogMs = now;
+    }
+    if (now - lastChangeMs > STALL_TIMEOUT_MS) throw new Error(`the store stopped at ${total} of ${wanted} calls for ${STALL_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function storedCalls(url: string, token: string, fromMs: number, toMs: number): Promise<number> {
+  const { hostname, port } = new URL(url);
+  const query = new URLSearchParams({ window: '3600', from: String(fromMs), to: String(toMs) });
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: `${API_PATHS.metrics}?${query.toString()}`, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== 200) return reject(new Error(`GET ${API_PATHS.metrics} answered ${res.statusCode}: ${text.slice(0, 300)}`));
+        const body = JSON.parse(text) as { windows: { metrics: { totalCalls: number } }[] };
+        resolve(body.windows.reduce((sum, window) => sum + window.metrics.totalCalls, 0));
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
