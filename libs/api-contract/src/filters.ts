@@ -1,3 +1,4 @@
+import { ERROR_CLASSES } from '@trailpulse/event-schema';
 import { z } from 'zod';
 
 /** Longest filter value: far above any ARN, account, region or service name, and bounded. */
@@ -25,13 +26,16 @@ export function filterValueSchema(name: string, example: string): z.ZodType<stri
  * - `account`: the record's account (`recipientAccountId`, else `userIdentity.accountId`),
  * - `region`: `awsRegion`,
  * - `service`: `eventSource` as in `callsByService` (`ec2.amazonaws.com`),
- * - `principal`: the identity key of metrics.md (as in `topUsers`).
+ * - `principal`: the identity key of metrics.md (as in `topUsers`),
+ * - `error`: the error class of the record's `errorCode` (`none`, `access-denied`, `throttling`,
+ *   `other`: event-schema's `errorClass`, the custom metrics' `$errorClass`).
  */
 export const metricsFilterShape = {
   account: filterValueSchema('account', '123456789012').optional(),
   region: filterValueSchema('region', 'us-east-1').optional(),
   service: filterValueSchema('service', 'ec2.amazonaws.com').optional(),
   principal: filterValueSchema('principal', 'arn:aws:iam::123456789012:user/alice').optional(),
+  error: z.enum(ERROR_CLASSES, { error: `error must be one of ${ERROR_CLASSES.join(', ')}` }).optional(),
 };
 
 export const metricsFiltersSchema = z.object(metricsFilterShape);
@@ -54,11 +58,11 @@ export type EventsFilters = z.infer<typeof eventsFiltersSchema>;
 export const EVENTS_FILTER_NAMES = Object.keys(eventsFilterShape) as readonly (keyof EventsFilters)[];
 
 /** The filters present in a parsed query, without the undefined ones (exactOptionalPropertyTypes). */
-export function pickFilters<Name extends string>(values: Readonly<Partial<Record<Name, string | undefined>>>, names: readonly Name[]): Partial<Record<Name, string>> {
-  const filters: Partial<Record<Name, string>> = {};
+export function pickFilters<Values extends object, Name extends keyof Values>(values: Values, names: readonly Name[]): { [K in Name]?: Exclude<Values[K], undefined> } {
+  const filters: { [K in Name]?: Exclude<Values[K], undefined> } = {};
   for (const name of names) {
     const value = values[name];
-    if (value !== undefined) filters[name] = value;
+    if (value !== undefined) filters[name] = value as Exclude<Values[typeof name], undefined>;
   }
   return filters;
 }

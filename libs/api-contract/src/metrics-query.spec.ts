@@ -30,6 +30,15 @@ describe('parseMetricsQuery', () => {
     });
   });
 
+  it('reads the error class filter and refuses a class that does not exist, naming the choices', () => {
+    const accepted = parseMetricsQuery(new URLSearchParams('from=0&to=60000&error=access-denied'));
+    const refused = failureOf('from=0&to=60000&error=denied');
+
+    expect(accepted.ok && accepted.value.filters).toEqual({ error: 'access-denied' });
+    expect(refused.paths).toEqual(['error']);
+    expect(refused.message).toContain('none, access-denied, throttling, other');
+  });
+
   it('defaults the window to 60 s', () => {
     const result = parseMetricsQuery(new URLSearchParams('from=0&to=60000'));
 

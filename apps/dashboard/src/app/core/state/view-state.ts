@@ -2,7 +2,6 @@ import { type MetricsFilters } from '@trailpulse/api-contract';
 import { ERROR_CLASSES, type ErrorClass } from '../contract-gaps';
 import { DEFAULT_PRESET, RANGE_PRESETS, type RangePreset, type TimeRange } from './time-range';
 
-// The metrics API has no error filter yet (contract-gaps.ts): the error class narrows drill-down events only.
 export { ERROR_CLASSES, type ErrorClass };
 
 export const FILTER_NAMES = ['account', 'region', 'service', 'principal'] as const satisfies readonly (keyof MetricsFilters)[];
@@ -13,6 +12,11 @@ export interface ViewState {
   readonly range: TimeRange;
   readonly filters: MetricsFilters;
   readonly errorClass?: ErrorClass;
+}
+
+/** The API filters of a view: its dimension filters plus its error class (the API's `error` filter). */
+export function apiFiltersOf(view: ViewState): MetricsFilters {
+  return view.errorClass === undefined ? view.filters : { ...view.filters, error: view.errorClass };
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = { range: { kind: 'relative', preset: DEFAULT_PRESET }, filters: {} };

@@ -24,6 +24,11 @@ describe('WindowsStore', () => {
     expect(source.connected).toBe(true);
   });
 
+  test('asks the API for the error class of the URL as its error filter', async () => {
+    const { source } = await setupDashboard({ source: sourceWithHour(), scheduler: new FakeScheduler(NOW), url: '/?error=access-denied&account=123456789012' });
+    expect(source.metricsQueries.at(-1)?.filters).toEqual({ account: '123456789012', error: 'access-denied' });
+  });
+
   test('merges a live window in place without asking the API again, sliding the range', async () => {
     const scheduler = new FakeScheduler(NOW);
     const { source, store } = await setupDashboard({ source: sourceWithHour(), scheduler });

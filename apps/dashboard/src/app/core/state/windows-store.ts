@@ -8,6 +8,7 @@ import { MetricsSource } from '../metrics/metrics-source';
 import { SCHEDULER, type TimerHandle } from '../time/scheduler';
 import { chooseResolution, RangeTooLongError, rangeDurationMs, resolveRange, type Resolution } from './time-range';
 import { ViewStateService } from './view-state.service';
+import { apiFiltersOf } from './view-state';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -72,7 +73,7 @@ export class WindowsStore {
     effect(() => {
       const view = this.view();
       const resolution = this.resolution();
-      untracked(() => this.reload(view.filters, resolution));
+      untracked(() => this.reload(apiFiltersOf(view), resolution));
     });
     effect(() => {
       const connection = this.source.connection();
@@ -89,7 +90,7 @@ export class WindowsStore {
 
   /** Loads the view again (the "Retry" of error states). */
   retry(): void {
-    this.reload(this.view().filters, this.resolution());
+    this.reload(apiFiltersOf(this.view()), this.resolution());
   }
 
   private reload(filters: MetricsFilters, resolution: Resolution | null): void {
@@ -128,7 +129,7 @@ export class WindowsStore {
     }
     const startMs = Date.parse(message.window.start);
     if (!this.accepts(startMs, resolution)) return;
-    if (Object.keys(this.view().filters).length > 0) {
+    if (Object.keys(apiFiltersOf(this.view())).length > 0) {
       // Live windows are unfiltered: ask for this window again with the view's filters.
       this.refetch(startMs, Date.parse(message.window.end), resolution);
       return;
@@ -168,7 +169,7 @@ export class WindowsStore {
   private refetch(startMs: number, endMs: number, resolution: Resolution): void {
     if (this.refetches.has(startMs)) return;
     this.refetches.add(startMs);
-    this.source.queryMetrics({ fromMs: startMs, toMs: endMs, windowSeconds: resolution.windowSeconds, filters: this.view().filters }).subscribe({
+    this.source.queryMetrics({ fromMs: startMs, toMs: endMs, windowSeconds: resolution.windowSeconds, filters: apiFiltersOf(this.view()) }).subscribe({
       next: (response) => {
         this.refetches.delete(startMs);
         this.merge(response.windows, resolution);
@@ -214,7 +215,7 @@ export class WindowsStore {
     const starts = [...this.byStart().keys()];
     const fromMs = starts.length === 0 ? range.fromMs : Math.max(...starts);
     if (fromMs >= toMs) return;
-    this.source.queryMetrics({ fromMs, toMs, windowSeconds: resolution.windowSeconds, filters: this.view().filters }).subscribe({
+    this.source.queryMetrics({ fromMs, toMs, windowSeconds: resolution.windowSeconds, filters: apiFiltersOf(this.view()) }).subscribe({
       next: (response) => {
         this.slide(this.scheduler.now(), resolution);
         this.merge(response.windows, resolution);
