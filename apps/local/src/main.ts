@@ -72,19 +72,19 @@ async function main(argv: readonly string[]): Promise<number> {
     clearInterval(status);
     await runtime.close();
   };
-  if (args.exitWhenDone) {
-    await runtime.sourcesDone;
-    await stop();
+  // Ctrl+C or SIGTERM stops cleanly in both modes: with --exit-when-done too, where the replay is
+  // resumed by the next run with the same arguments.
+  const signalled = new Promise<'signal'>((resolveSignal) => {
+    process.once('SIGINT', () => resolveSignal('signal'));
+    process.once('SIGTERM', () => resolveSignal('signal'));
+  });
+  const ended = await Promise.race([signalled, ...(args.exitWhenDone ? [runtime.sourcesDone.then(() => 'done' as const)] : [])]);
+  if (ended === 'signal') process.stderr.write('stopping...\n');
+  await stop();
+  if (ended === 'done') {
     const { read, accepted, rejected } = runtime.stats;
     process.stderr.write(`done: ${accepted} accepted, ${rejected} rejected of ${read} read\n`);
-    return 0;
   }
-  await new Promise<void>((resolveSignal) => {
-    process.once('SIGINT', resolveSignal);
-    process.once('SIGTERM', resolveSignal);
-  });
-  process.stderr.write('stopping...\n');
-  await stop();
   return 0;
 }
 

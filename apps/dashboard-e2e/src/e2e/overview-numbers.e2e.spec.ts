@@ -41,11 +41,9 @@ describe('overview of the replay, compared with trailpulse analyze', () => {
     expect(card.subtitle).toBe(`${anomalous} anomalous buckets (score ≥ ${expected.score(threshold)})`);
   });
 
-  // Fails until apps/local scores every window (reported): the runtime's WindowCloser closes a
-  // minute before its records arrive when a file lists them newest first (Stratus' files do, as
-  // CloudTrail's often do), so that minute keeps anomalyScore 0; and its flush never closes the
-  // last minute of a replay. `trailpulse analyze` scores all of them.
-  it.failing('total API calls: every minute\'s anomaly score is analyze\'s', async () => {
+  // The runtime scores a minute whose records arrive after the watermark passed it (files listing
+  // records newest first, as Stratus' and often CloudTrail's do) when it first sees it (window-closer.ts).
+  it('total API calls: every minute\'s anomaly score is analyze\'s', async () => {
     const card = await readCard(session.page, WIDGETS.totalCalls);
 
     const scores = card.rows.filter((row) => row[1] !== '0').map((row) => [row[0], row[2]]);

@@ -11,9 +11,13 @@ import {
 import { type AcceptedRecord, judgeRecord } from '@trailpulse/event-schema';
 import { type MetricsStore } from '@trailpulse/metrics-store';
 import { type ApiBackend, BackendInputError, type LiveListener } from '../http';
-import { type PushSource } from '../sources';
+import { HttpError } from '../http/http-error';
+import { IngestQueueFullError, type PushSource } from '../sources';
 import { type CustomMetricsRegistry } from './custom-metrics';
 import { type RecentEvents } from './recent-events';
+
+/** Retry-After of a 429 for a full ingest queue: a queued batch merges in well under a second. */
+export const INGEST_RETRY_AFTER_SECONDS = 1;
 
 export interface LocalBackendDeps {
   readonly store: MetricsStore;
@@ -32,14 +36,23 @@ export class LocalBackend implements ApiBackend {
     this.windowSeconds = deps.windowSeconds;
   }
 
-  /** Queued for the pipeline like any source's batch; merged (and checkpointed) asynchronously. */
+  /**
+   * Queued for the pipeline like any source's batch; merged (and checkpointed) asynchronously.
+   * @throws HttpError rate-limited (429, Retry-After) when the queue is full: the runtime is behind.
+   */
   async ingest(records: readonly AcceptedRecord[]): Promise<void> {
-    this.deps.ingest.push(records.map((accepted) => accepted.record));
+    try {
+      this.deps.ingest.push(records.map((accepted) => accepted.record));
+    } catch (error) {
+      if (!(error instanceof IngestQueueFullError)) throw error;
+      // Without this the server answered a full queue with a bare 500, and clients could not tell "retry later".
+      throw new HttpError('rate-limited', `the runtime is behind (${error.message})`, { headers: { 'Retry-After': String(INGEST_RETRY_AFTER_SECONDS) }, cause: error });
+    }
   }
 
   async queryMetrics(query: MetricsQuery): Promise<MetricsResponse> {
     const { filters } = query;
-    if (filters.service !== undefined || filters.principal !== undefined) return this.recomputeFromRecent(query);
+    if (filters.service !== undefined || filters.principal !== undefined || filters.error !== undefined) return this.recomputeFromRecent(query);
     const windows: WindowResult[] = [];
     let fromMs = query.fromMs;
     for (;;) {
@@ -59,7 +72,7 @@ export class LocalBackend implements ApiBackend {
   }
 
   /**
-   * Window partials merged per account and region cannot be narrowed to one service or principal,
+   * Window partials merged per account and region cannot be narrowed to one service, principal or error class,
    * so those queries re-run the engine over the matching records of the recent-events ring: exact
    * for what the ring still holds (its capacity bounds how far back), with the anomaly score of
    * the filtered series itself, scored from the first window of the answer.

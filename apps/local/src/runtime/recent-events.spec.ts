@@ -25,14 +25,17 @@ describe('RecentEvents', () => {
     events.add(accepted('2024-01-01T00:00:00Z', { eventID: 'x', userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111111111111:user/alice' }, sourceIPAddress: '203.0.113.7' }));
     events.add(accepted('2024-01-01T00:00:10Z', { eventID: 'y', awsRegion: 'eu-west-1' }));
     events.add(accepted('2024-01-01T00:00:20Z', { eventID: 'z', eventSource: 's3.amazonaws.com', eventName: 'GetObject' }));
+    events.add(accepted('2024-01-01T00:00:30Z', { eventID: 'd', eventSource: 's3.amazonaws.com', errorCode: 'AccessDenied' }));
 
     const ids = (query: Parameters<RecentEvents['query']>[0]): unknown[] => events.query(query).events.map((r) => r['eventID']);
     expect(ids({ limit: 10, filters: { principal: 'arn:aws:iam::111111111111:user/alice' } })).toEqual(['x']);
     expect(ids({ limit: 10, filters: { ip: '203.0.113.7' } })).toEqual(['x']);
-    expect(ids({ limit: 10, filters: { ip: 'unknown' } })).toEqual(['z', 'y']);
+    expect(ids({ limit: 10, filters: { ip: 'unknown' } })).toEqual(['d', 'z', 'y']);
     expect(ids({ limit: 10, filters: { region: 'eu-west-1' } })).toEqual(['y']);
     expect(ids({ limit: 10, filters: { service: 's3.amazonaws.com', eventName: 'GetObject' } })).toEqual(['z']);
     expect(ids({ limit: 10, filters: { account: '222222222222' } })).toEqual([]);
+    expect(ids({ limit: 10, filters: { error: 'none' } })).toEqual(['z', 'y', 'x']);
+    expect(ids({ limit: 10, filters: { error: 'access-denied' } })).toEqual(['d']);
     expect(ids({ limit: 10, filters: {}, fromMs: Date.parse('2024-01-01T00:00:10Z'), toMs: Date.parse('2024-01-01T00:00:20Z') })).toEqual(['y']);
   });
 

@@ -1,5 +1,5 @@
 import { type EventsFilters, type EventsQuery, type EventsResponse, type RawRecord } from '@trailpulse/api-contract';
-import { type AcceptedRecord, identityKey, recordAccount, recordRegion } from '@trailpulse/event-schema';
+import { type AcceptedRecord, errorClass, type ErrorClass, identityKey, recordAccount, recordRegion } from '@trailpulse/event-schema';
 
 /**
  * How many accepted records the drill-down keeps. A CloudTrail record is about 1 to 2 KB in memory,
@@ -18,6 +18,7 @@ interface KeptRecord {
   readonly principal: string;
   readonly eventName: string;
   readonly ip: string;
+  readonly error: ErrorClass;
 }
 
 /**
@@ -58,6 +59,7 @@ export class RecentEvents {
       principal: identityKey(record),
       eventName: record.eventName,
       ip: typeof record['sourceIPAddress'] === 'string' && record['sourceIPAddress'] !== '' ? record['sourceIPAddress'] : 'unknown',
+      error: errorClass(record),
     };
     this.next = (this.next + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
@@ -104,6 +106,7 @@ function matchesFilters(kept: KeptRecord, filters: EventsFilters): boolean {
     (filters.service === undefined || kept.service === filters.service) &&
     (filters.principal === undefined || kept.principal === filters.principal) &&
     (filters.eventName === undefined || kept.eventName === filters.eventName) &&
-    (filters.ip === undefined || kept.ip === filters.ip)
+    (filters.ip === undefined || kept.ip === filters.ip) &&
+    (filters.error === undefined || kept.error === filters.error)
   );
 }

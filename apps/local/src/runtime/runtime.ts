@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import { createLocalDynamoClient, createMetricsStore, createMetricsTable, type LocalDynamo, type MetricsStore, startLocalDynamo } from '@trailpulse/metrics-store';
 import { Authenticator, createApiServer, loadOrCreateApiToken, type Logger, silentLogger } from '../http';
 import { createSources, type Scheduler, type Source, type SourcePlan, startFromCheckpoint, systemScheduler } from '../sources';
-import { BASE_WINDOW_SECONDS, mergeSourceBatch } from './batch-pipeline';
+import { BASE_WINDOW_SECONDS, openSourcePipeline } from './batch-pipeline';
 import { CustomMetricsRegistry } from './custom-metrics';
 import { IngestStats } from './ingest-stats';
 import { LocalBackend } from './local-backend';
 import { RecentEvents } from './recent-events';
 import { StoreCheckpoints } from './store-checkpoints';
 import { WindowCloser } from './window-closer';
+import { type WriteBehind } from './write-behind';
 
 /** The window lengths the runtime serves: its base window and the store's roll-ups. */
 export const SERVED_WINDOW_SECONDS = [BASE_WINDOW_SECONDS, 60, 3600] as const;
@@ -17,6 +18,16 @@ export const METRICS_TABLE = 'trailpulse-metrics';
 export const CLOSE_TICK_MS = 250;
 /** With no batch for this long, the current windows close too (the sources went quiet). */
 export const IDLE_FLUSH_MS = 3_000;
+/**
+ * Locally every stored window length is kept for a century, i.e. as long as the data dir exists.
+ * The store's default tiers (10 s rows for a day past the window's end, 60 s for 14 days) count
+ * from event time, so a replay of last month's trail was hidden from every query and from the
+ * closer the moment it was merged. Nothing deletes expired rows locally anyway (dynalite has no
+ * TTL): hiding them lost data without saving disk. Deleting the data dir is the way to free space.
+ */
+export const LOCAL_RETENTION_SECONDS: Readonly<Record<number, number>> = Object.freeze(
+  Object.fromEntries(SERVED_WINDOW_SECONDS.map((seconds) => [seconds, 100 * 365 * 86_400])),
+);
 
 export interface RuntimeOptions {
   readonly dataDir: string;
@@ -59,7 +70,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const cleanup: (() => Promise<void>)[] = [async () => client.destroy(), () => dynamo.close()];
   try {
     await createMetricsTable(client, METRICS_TABLE);
-    const store = createMetricsStore({ client, tableName: METRICS_TABLE });
+    const store = createMetricsStore({ client, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
     const stats = new IngestStats();
     const recent = new RecentEvents(options.recentEventsCapacity);
     const custom = new CustomMetricsRegistry(store);
@@ -79,13 +90,32 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const checkpoints = new StoreCheckpoints(store);
     let lastBatchAt = scheduler.now();
     let flushedSinceLastBatch = false;
+    const logError = (what: string) => (error: unknown) => logger.error(what, { error: error instanceof Error ? error.message : String(error) });
+    const writers = new Set<WriteBehind>();
+    // Before the closer flushes the current windows, every held batch is merged: what it reads is complete.
+    const flushWriters = async (): Promise<void> => {
+      await Promise.allSettled([...writers].map((writer) => writer.flush()));
+    };
     const runSource = async (source: Source): Promise<void> => {
-      const batches = await startFromCheckpoint(source, checkpoints, abort.signal);
-      for await (const batch of batches) {
-        const merged = await mergeSourceBatch(batch, { store, recent, stats, customMetrics: () => custom.current() });
-        closer.observe(merged.maxEventTimeMs, merged.windowStartsMs);
-        lastBatchAt = scheduler.now();
-        flushedSinceLastBatch = false;
+      // The closer sees a group's watermark only once the group is in the store (write-behind.ts).
+      const writer = await openSourcePipeline(source.id, { store, recent, stats, customMetrics: () => custom.current() }, (group) => {
+        closer.observe(group.maxEventTimeMs, group.windowStartsMs);
+        closer.tick().catch(logError('closing windows failed'));
+      });
+      writers.add(writer);
+      try {
+        const batches = await startFromCheckpoint(source, checkpoints, abort.signal);
+        for await (const batch of batches) {
+          await writer.add(batch);
+          lastBatchAt = scheduler.now();
+          flushedSinceLastBatch = false;
+        }
+        await writer.close();
+      } catch (error) {
+        await writer.close().catch(() => undefined);
+        throw error;
+      } finally {
+        writers.delete(writer);
       }
     };
     const finite = all.filter((source) => source !== ingest && source.id.startsWith('replay:'));
@@ -101,7 +131,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const idle = scheduler.now() - lastBatchAt >= IDLE_FLUSH_MS;
       const flush = idle && !flushedSinceLastBatch;
       if (flush) flushedSinceLastBatch = true;
-      closer.tick(flush).catch((error: unknown) => logger.error('closing windows failed', { error: error instanceof Error ? error.message : String(error) }));
+      (flush ? flushWriters().then(() => closer.tick(true)) : closer.tick()).catch(logError('closing windows failed'));
     }, CLOSE_TICK_MS);
     cleanup.unshift(async () => {
       clearInterval(ticker);

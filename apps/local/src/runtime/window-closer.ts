@@ -34,13 +34,19 @@ interface SeriesState {
   closedThroughMs: number;
   /** Closed windows that received records after closing, re-announced at the next tick. */
   readonly revised: Set<number>;
+  /**
+   * Starts of the windows scored (or loaded as history) within the detector's warm-up span: a
+   * revised window not among them was empty when its range closed, so it was never scored.
+   */
+  readonly scored: Set<number>;
 }
 
 /**
  * Closes windows in event time: reads each newly closed window of every length from the store,
  * scores its totalCalls with the series' detector (in start order, each window once), stores the
  * score, and publishes the window (and an anomaly when the score reaches the threshold). Windows
- * revised by late records are published again with their first score. The closed-through mark is
+ * revised by late records are published again with their first score; a window first seen as a
+ * revision (empty when its range closed) is scored then, once, by a copy of the series' detector. The closed-through mark is
  * a checkpoint in the store, so a restart neither re-announces nor skips windows, and the detector
  * is warmed up from the stored history.
  */
@@ -62,7 +68,7 @@ export class WindowCloser {
   async start(): Promise<void> {
     for (const seconds of this.options.windowSeconds) {
       const windowMs = seconds * 1000;
-      const state: SeriesState = { windowMs, detector: this.detector.create(), closedThroughMs: -Infinity, revised: new Set() };
+      const state: SeriesState = { windowMs, detector: this.detector.create(), closedThroughMs: -Infinity, revised: new Set(), scored: new Set() };
       const checkpoint = await this.options.store.readCheckpoint(closerCheckpointId(seconds));
       if (checkpoint !== undefined) {
         state.closedThroughMs = Number(checkpoint.position);
@@ -72,7 +78,10 @@ export class WindowCloser {
           toMs: state.closedThroughMs + windowMs,
           limit: DETECTOR_WARM_UP_WINDOWS + 1,
         });
-        for (const window of history.windows) state.detector.update(Date.parse(window.start), window.metrics.totalCalls);
+        for (const window of history.windows) {
+          state.detector.update(Date.parse(window.start), window.metrics.totalCalls);
+          state.scored.add(Date.parse(window.start));
+        }
       }
       this.series.set(seconds, state);
     }
@@ -102,33 +111,42 @@ export class WindowCloser {
     if (!Number.isFinite(this.watermarkMs)) return;
     for (const [seconds, state] of this.series) {
       await this.republishRevised(seconds, state);
-      const closeBeforeMs = flushAll ? this.watermarkMs + 1 : this.watermarkMs - this.latenessMs;
-      // Windows whose end is at or before closeBefore: starts up to closeBefore - windowMs.
-      const lastClosableStart = Math.floor((closeBeforeMs - state.windowMs) / state.windowMs) * state.windowMs;
+      // Normally the windows whose end is at or before watermark - lateness (starts up to that minus
+      // windowMs); a flush also closes the window holding the watermark, which has not ended yet.
+      const lastClosableStart = flushAll
+        ? Math.floor(this.watermarkMs / state.windowMs) * state.windowMs
+        : Math.floor((this.watermarkMs - this.latenessMs - state.windowMs) / state.windowMs) * state.windowMs;
       if (lastClosableStart <= state.closedThroughMs) continue;
       const fromMs = Number.isFinite(state.closedThroughMs) ? state.closedThroughMs + state.windowMs : 0;
       const windows = await this.readWindows(seconds, fromMs, lastClosableStart + state.windowMs);
       for (const window of windows) {
         const startMs = Date.parse(window.start);
-        const score = state.detector.update(startMs, window.metrics.totalCalls);
-        await this.options.store.setAnomalyScore({ windowSeconds: seconds, startMs, score });
-        const scored: WindowResult = { ...window, metrics: { ...window.metrics, anomalyScore: score } };
-        this.options.publish({ type: 'window', windowSeconds: seconds, window: scored as LiveWindowMessage['window'] });
-        if (score >= this.threshold) {
-          this.options.publish({
-            type: 'anomaly',
-            windowSeconds: seconds,
-            start: window.start,
-            end: window.end,
-            metric: 'totalCalls',
-            value: window.metrics.totalCalls,
-            score,
-            threshold: this.threshold,
-          });
-        }
+        await this.publishScored(seconds, window, state.detector.update(startMs, window.metrics.totalCalls));
+        state.scored.add(startMs);
       }
       state.closedThroughMs = lastClosableStart;
       await this.options.store.advanceCheckpoint(closerCheckpointId(seconds), lastClosableStart);
+      const horizonMs = lastClosableStart - DETECTOR_WARM_UP_WINDOWS * state.windowMs;
+      for (const startMs of state.scored) if (startMs < horizonMs) state.scored.delete(startMs);
+    }
+  }
+
+  /** Stores the window's score and publishes it, and an anomaly when the score reaches the threshold. */
+  private async publishScored(seconds: number, window: WindowResult, score: number): Promise<void> {
+    await this.options.store.setAnomalyScore({ windowSeconds: seconds, startMs: Date.parse(window.start), score });
+    const scored: WindowResult = { ...window, metrics: { ...window.metrics, anomalyScore: score } };
+    this.options.publish({ type: 'window', windowSeconds: seconds, window: scored as LiveWindowMessage['window'] });
+    if (score >= this.threshold) {
+      this.options.publish({
+        type: 'anomaly',
+        windowSeconds: seconds,
+        start: window.start,
+        end: window.end,
+        metric: 'totalCalls',
+        value: window.metrics.totalCalls,
+        score,
+        threshold: this.threshold,
+      });
     }
   }
 
@@ -139,8 +157,20 @@ export class WindowCloser {
     const first = starts[0] as number;
     const last = starts[starts.length - 1] as number;
     const wanted = new Set(starts);
+    const horizonMs = state.closedThroughMs - DETECTOR_WARM_UP_WINDOWS * state.windowMs;
     for (const window of await this.readWindows(seconds, first, last + state.windowMs)) {
-      if (wanted.has(Date.parse(window.start))) this.options.publish({ type: 'window', windowSeconds: seconds, window: window as LiveWindowMessage['window'] });
+      const startMs = Date.parse(window.start);
+      if (!wanted.has(startMs)) continue;
+      if (state.scored.has(startMs) || startMs < horizonMs) {
+        this.options.publish({ type: 'window', windowSeconds: seconds, window: window as LiveWindowMessage['window'] });
+        continue;
+      }
+      // First seen as a revision (its records came after the watermark passed it, e.g. a file
+      // listing records newest first): scored once by a copy of the series' detector, so the series
+      // itself never learns a point out of order.
+      const score = this.detector.restore(state.detector.snapshot()).update(startMs, window.metrics.totalCalls);
+      await this.publishScored(seconds, window, score);
+      state.scored.add(startMs);
     }
   }
 

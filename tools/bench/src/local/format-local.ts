@@ -16,7 +16,7 @@ export function formatLocalResults(results: LocalBenchResults): string {
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
   return [
-    `local runtime ingest: ${n(results.records)} records (${n(results.apiCalls)} API calls, ${results.megabytes} MB) in ${results.posts} POSTs of ${results.options.batch}, ${results.options.concurrency} in flight`,
+    `local runtime ingest: ${n(results.records)} records (${n(results.apiCalls)} API calls, ${results.megabytes} MB) in ${results.posts} POSTs of ${results.options.batch}, ${results.options.concurrency} in flight${results.options.postRate === undefined ? ' (max rate)' : `, paced at ${n(results.options.postRate)} records/s`}`,
     ...lines,
     `load average after the run: ${results.loadAverageAfter} (machine: ${results.machine.cores} cores)`,
   ].join('\n');

@@ -6,6 +6,8 @@ describe('parseLocalArgs (npm run bench -- local)', () => {
     expect(parseLocalArgs([])).toMatchObject({ kind: 'bench', options: { events: DEFAULT_LOCAL_EVENTS, batch: 2000, json: false } });
     expect(parseLocalArgs(['--quick', '--json'])).toMatchObject({ kind: 'bench', options: { events: QUICK_LOCAL_EVENTS, json: true } });
     expect(parseLocalArgs(['--events', '250_000', '--concurrency', '8'])).toMatchObject({ kind: 'bench', options: { events: 250_000, concurrency: 8 } });
+    expect(parseLocalArgs([])).toMatchObject({ kind: 'bench', options: { postRate: undefined } });
+    expect(parseLocalArgs(['--post-rate', '10000'])).toMatchObject({ kind: 'bench', options: { postRate: 10_000 } });
   });
 
   it('names the flag at fault', () => {
@@ -13,5 +15,6 @@ describe('parseLocalArgs (npm run bench -- local)', () => {
     expect(() => parseLocalArgs(['--batch'])).toThrow(/--batch needs a value/);
     expect(() => parseLocalArgs(['--quick', '--events', '5'])).toThrow(CliUsageError);
     expect(() => parseLocalArgs(['--fast'])).toThrow(/unknown option --fast/);
+    expect(() => parseLocalArgs(['--post-rate', '0'])).toThrow(/--post-rate takes a whole number/);
   });
 });

@@ -1,7 +1,7 @@
 // Command line of `npm run bench -- local`: the local runtime's HTTP ingest under load.
 import { CliUsageError } from '../cli/bench-args';
 
-export const LOCAL_USAGE = `usage: npm run bench -- local [--quick | --events N] [--batch N] [--concurrency N] [--event-rate N] [--json] [--profile DIR]
+export const LOCAL_USAGE = `usage: npm run bench -- local [--quick | --events N] [--batch N] [--concurrency N] [--event-rate N] [--post-rate N] [--json] [--profile DIR]
 
 Starts the local runtime in a child process (no demo, port 0, temp data dir), POSTs generated
 CloudTrail records to /api/v1/events over loopback at max rate with bounded concurrency, and
@@ -15,6 +15,8 @@ trivial node:http server measured in the same run.
   --concurrency N  POSTs in flight (default 4)
   --event-rate N   generated records per second of event time (default 5,000): how many 10 s
                    windows the load spans
+  --post-rate N    records per second to POST at (default: max rate): a paced load, to measure
+                   latency at a rate the runtime sustains instead of behind a backlog
   --profile DIR    run the runtime with --cpu-prof, writing its profile to DIR
   --json           print the results as JSON on stdout (progress goes to stderr)`;
 
@@ -26,6 +28,8 @@ export interface LocalBenchOptions {
   readonly batch: number;
   readonly concurrency: number;
   readonly eventRate: number;
+  /** Records per second the POSTs are paced at; undefined: as fast as answers come. */
+  readonly postRate: number | undefined;
   readonly json: boolean;
   readonly profileDir: string | undefined;
 }
@@ -39,6 +43,7 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
   let batch = 2000;
   let concurrency = 4;
   let eventRate = 5000;
+  let postRate: number | undefined;
   let json = false;
   let profileDir: string | undefined;
   for (let index = 0; index < args.length; index++) {
@@ -60,10 +65,11 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
     else if (flag === '--batch') batch = integer(1, 5000);
     else if (flag === '--concurrency') concurrency = integer(1, 64);
     else if (flag === '--event-rate') eventRate = integer(1, 1_000_000);
+    else if (flag === '--post-rate') postRate = integer(1, 10_000_000);
     else if (flag === '--json') json = true;
     else if (flag === '--profile') profileDir = value();
     else throw new CliUsageError(`unknown option ${flag}\n${LOCAL_USAGE}`);
   }
   if (quick && events !== undefined) throw new CliUsageError('--quick and --events both set the number of records: use one');
-  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, json, profileDir } };
+  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, postRate, json, profileDir } };
 }

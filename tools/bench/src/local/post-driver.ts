@@ -41,18 +41,28 @@ function post(agent: Agent, target: PostTarget, body: Buffer): Promise<Answer> {
   });
 }
 
-/** POSTs every payload (in order of start, `concurrency` at a time); resolves when all were answered 2xx. */
-export async function drivePosts(target: PostTarget, payloads: readonly IngestPayload[], concurrency: number): Promise<DriveResult> {
+/**
+ * POSTs every payload (in order of start, `concurrency` at a time); resolves when all were answered 2xx.
+ * With `recordsPerSecond`, a payload starts no earlier than its first record's turn at that rate.
+ */
+export async function drivePosts(target: PostTarget, payloads: readonly IngestPayload[], concurrency: number, recordsPerSecond?: number): Promise<DriveResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const startedAtMs = new Array<number>(payloads.length).fill(Number.NaN);
   let next = 0;
   let retried = 0;
   const firstStartMs = performance.now();
+  const recordsBefore: number[] = [];
+  payloads.reduce((sum, payload) => (recordsBefore.push(sum), sum + payload.records), 0);
   const worker = async (): Promise<void> => {
     for (;;) {
       const index = next++;
       const payload = payloads[index];
       if (payload === undefined) return;
+      if (recordsPerSecond !== undefined) {
+        const dueMs = firstStartMs + ((recordsBefore[index] as number) / recordsPerSecond) * 1000;
+        const waitMs = dueMs - performance.now();
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
       startedAtMs[index] = performance.now();
       for (;;) {
         const answer = await post(agent, target, payload.body);

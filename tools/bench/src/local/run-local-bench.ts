@@ -53,7 +53,7 @@ export async function runLocalBench(options: LocalBenchOptions, log: (line: stri
   const plan = buildLoadPlan(options.events, options.batch, options.eventRate);
   log(
     `load: ${plan.records.toLocaleString('en-US')} records (${plan.apiCalls.toLocaleString('en-US')} API calls, ${(plan.bytes / 2 ** 20).toFixed(0)} MB NDJSON) in ${plan.payloads.length} POSTs of ${options.batch}, ` +
-      `${options.concurrency} in flight; event time ${new Date(plan.firstEventMs).toISOString()} + ${((plan.lastEventMs - plan.firstEventMs) / 1000).toFixed(0)} s (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
+      `${options.concurrency} in flight${options.postRate === undefined ? '' : `, paced at ${options.postRate.toLocaleString('en-US')} records/s`}; event time ${new Date(plan.firstEventMs).toISOString()} + ${((plan.lastEventMs - plan.firstEventMs) / 1000).toFixed(0)} s (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
   );
   const baseline = await measureBaseline(root, plan, options.concurrency);
   log(`baseline (drain-only node:http server): ${Math.round(baseline.eventsPerSecond).toLocaleString('en-US')} records/s`);
@@ -94,7 +94,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     live = await LiveWindows.connect(server.url, token);
     const target: PostTarget = { url: server.url, path: API_PATHS.events, headers: { Authorization: `Bearer ${token}`, 'Content-Type': INGEST_CONTENT_TYPES.ndjson } };
     log(`runtime: ${server.url}, data in ${dataDir}`);
-    const driven = await drivePosts(target, plan.payloads, options.concurrency);
+    const driven = await drivePosts(target, plan.payloads, options.concurrency, options.postRate);
     const acceptedPerSecond = plan.records / ((driven.lastAnswerMs - driven.firstStartMs) / 1000);
     log(`runtime: every POST answered 202 after ${((driven.lastAnswerMs - driven.firstStartMs) / 1000).toFixed(1)} s (${driven.retried} retried after 429); waiting for the store`);
     await drivePosts(target, [{ body: Buffer.from(closingRecord(plan.lastEventMs)), records: 1, windowStartsMs: [] }], 1);

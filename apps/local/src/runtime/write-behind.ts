@@ -1,0 +1,220 @@
+import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
+import { type MetricsStore } from '@trailpulse/metrics-store';
+import { type SourceBatch } from '../sources';
+import { type AccumulatedGroup, BatchAccumulator, type AccumulatorCallbacks } from './batch-accumulator';
+
+/** How long a source's batches are held before one merge into the store: well under the live feed's 1 s. */
+export const DEFAULT_FLUSH_INTERVAL_MS = 500;
+/** Accepted records held per source before a merge is due whatever the time (bounds memory). */
+export const DEFAULT_FLUSH_MAX_RECORDS = 200_000;
+
+/** A timer, injected so tests decide when time passes; returns its cancel. */
+export type ScheduleTimer = (run: () => void, ms: number) => () => void;
+
+export const systemTimer: ScheduleTimer = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+export interface FlushedGroup extends AccumulatedGroup {
+  /** Every row had merged this group before (a replay after a crash): nothing was counted twice. */
+  readonly duplicate: boolean;
+}
+
+export interface WriteBehindOptions extends AccumulatorCallbacks {
+  readonly store: MetricsStore;
+  readonly sourceId: string;
+  readonly windowSeconds: number;
+  readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
+  /** After each group is merged and checkpointed: the closer may see its watermark now. */
+  readonly onFlushed?: (group: FlushedGroup) => void;
+  readonly flushIntervalMs?: number;
+  readonly maxRecords?: number;
+  readonly now?: () => number;
+  readonly timer?: ScheduleTimer;
+}
+
+/** Merges of a source stopped on a store error: the runtime stops that source (as a failed merge did before). */
+export class WriteBehindError extends Error {
+  override readonly name = 'WriteBehindError';
+}
+
+/**
+ * The checkpoint holding the sequence of the group being merged when it is not yet the source's
+ * checkpoint. Written before the group's rows: if the process dies between the rows, the restart
+ * knows which sequence some rows already hold.
+ */
+export function flushIntentId(sourceId: string): string {
+  return `flush-intent:${sourceId}`;
+}
+
+/**
+ * Write-behind aggregation of one source: batches are folded in memory (BatchAccumulator) and merged
+ * into the store as ONE store batch every `flushIntervalMs`, or sooner when `maxRecords` are held,
+ * with the last batch's seq as the store sequence and its position as the checkpoint.
+ *
+ * Crash safety. A crash before a merge loses nothing: the checkpoint still points before the held
+ * batches, and the source replays them with the same seqs. A crash in the middle of a merge leaves
+ * some rows holding sequence S (the group's last seq) and the checkpoint before the group; the
+ * restart must then merge exactly the batches up to S as one group again (a group ending earlier
+ * would be skipped by those rows, one ending later would count the batches up to S twice in them).
+ * So the sequence is recorded as a flush intent before the rows are written, and a restart with an
+ * intent past its checkpoint holds every batch up to that seq and merges them at that seq, whatever
+ * the time or size. One merge is in flight at a time; a full accumulator waits for it (backpressure).
+ */
+export class WriteBehind {
+  private readonly accumulator: BatchAccumulator;
+  private readonly flushIntervalMs: number;
+  private readonly maxRecords: number;
+  private readonly now: () => number;
+  private readonly timer: ScheduleTimer;
+  private groupStartedAt = 0;
+  private cancelTimer: (() => void) | undefined;
+  private writing: Promise<void> | undefined;
+  private failure: unknown;
+  private intentSeq = -1;
+
+  private constructor(
+    private readonly options: WriteBehindOptions,
+    /** A crashed merge's sequence: hold every batch up to it, then merge them as one group. */
+    private recoverThroughSeq: number | undefined,
+  ) {
+    this.accumulator = new BatchAccumulator(options.windowSeconds, options);
+    this.flushIntervalMs = options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+    this.maxRecords = options.maxRecords ?? DEFAULT_FLUSH_MAX_RECORDS;
+    this.now = options.now ?? Date.now;
+    this.timer = options.timer ?? systemTimer;
+  }
+
+  /** Reads the source's checkpoint and flush intent: an intent past the checkpoint is a merge to redo. */
+  static async open(options: WriteBehindOptions): Promise<WriteBehind> {
+    const [checkpoint, intent] = await Promise.all([options.store.readCheckpoint(options.sourceId), options.store.readCheckpoint(flushIntentId(options.sourceId))]);
+    const intentSeq = intent === undefined ? undefined : Number(intent.position);
+    const checkpointSeq = checkpoint === undefined ? -1 : Number(checkpoint.position);
+    const writer = new WriteBehind(options, intentSeq !== undefined && intentSeq > checkpointSeq ? intentSeq : undefined);
+    writer.intentSeq = intentSeq ?? -1;
+    return writer;
+  }
+
+  /** Whether a crashed merge is being redone (nothing is merged before its last batch comes again). */
+  get recovering(): boolean {
+    return this.recoverThroughSeq !== undefined;
+  }
+
+  /** Accepted records held, not yet merged (a merge in flight excluded). */
+  get heldRecords(): number {
+    return this.accumulator.accepted;
+  }
+
+  /**
+   * Folds the batch in; starts a merge when one is due. Resolves at once unless the accumulator is
+   * full and a merge is in flight (then when it is done).
+   * @throws WriteBehindError when an earlier merge failed.
+   */
+  async add(batch: SourceBatch): Promise<void> {
+    this.throwIfFailed();
+    if (this.recoverThroughSeq !== undefined) {
+      // The crashed group's last batch never came again (the source changed): merge what is held, as best we can.
+      if (batch.seq > this.recoverThroughSeq) this.stopRecovering();
+      else {
+        this.accumulator.add(batch, this.accumulator.batches === 0 ? this.options.customMetrics() : this.accumulator.customMetrics);
+        if (batch.seq === this.recoverThroughSeq) this.stopRecovering();
+        return;
+      }
+    }
+    const customMetrics = this.options.customMetrics();
+    if (this.accumulator.batches > 0 && !sameDefinitions(customMetrics, this.accumulator.customMetrics)) await this.flush();
+    if (this.accumulator.batches === 0) this.groupStartedAt = this.now();
+    this.accumulator.add(batch, customMetrics);
+    if (this.accumulator.accepted >= this.maxRecords) {
+      while (this.writing !== undefined) await this.writing;
+      this.throwIfFailed();
+      this.kick();
+    } else if (this.now() - this.groupStartedAt >= this.flushIntervalMs) this.kick();
+    else this.cancelTimer ??= this.timer(() => this.onTimer(), this.flushIntervalMs - (this.now() - this.groupStartedAt));
+  }
+
+  /**
+   * Merges everything held now and resolves when it is in the store (idle flush, end of a source).
+   * While recovering, the held batches stay held (merging them before the crashed group's last batch would be wrong).
+   * @throws WriteBehindError when a merge failed.
+   */
+  async flush(): Promise<void> {
+    while (this.writing !== undefined) await this.writing;
+    this.throwIfFailed();
+    if (this.recoverThroughSeq !== undefined) return;
+    this.kick();
+    while (this.writing !== undefined) await this.writing;
+    this.throwIfFailed();
+  }
+
+  /**
+   * End of the source: merges what is held. When the source ended while recovering, the held
+   * batches are dropped unmerged: the next start replays them from the checkpoint.
+   */
+  async close(): Promise<void> {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    await this.flush();
+  }
+
+  private stopRecovering(): void {
+    this.recoverThroughSeq = undefined;
+    this.groupStartedAt = this.now();
+    this.kick();
+  }
+
+  private onTimer(): void {
+    this.cancelTimer = undefined;
+    this.kick();
+  }
+
+  /** Starts merging the held group unless a merge is in flight (its end starts the next one when due). */
+  private kick(): void {
+    if (this.writing !== undefined || this.failure !== undefined || this.recoverThroughSeq !== undefined) return;
+    const group = this.accumulator.take();
+    if (group === undefined) return;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.writing = this.write(group).then(
+      () => {
+        this.writing = undefined;
+        this.afterWrite();
+      },
+      (error: unknown) => {
+        this.writing = undefined;
+        this.failure = error;
+      },
+    );
+  }
+
+  private afterWrite(): void {
+    if (this.accumulator.batches === 0) return;
+    const elapsed = this.now() - this.groupStartedAt;
+    if (this.accumulator.accepted >= this.maxRecords || elapsed >= this.flushIntervalMs) this.kick();
+    else this.cancelTimer ??= this.timer(() => this.onTimer(), this.flushIntervalMs - elapsed);
+  }
+
+  private async write(group: AccumulatedGroup): Promise<void> {
+    const { store, sourceId } = this.options;
+    if (group.seq > this.intentSeq) {
+      await store.advanceCheckpoint(flushIntentId(sourceId), group.seq);
+      this.intentSeq = group.seq;
+    }
+    const result = await store.writeBatch(
+      { batch: { source: sourceId, sequence: group.seq }, windowSeconds: this.options.windowSeconds, windows: group.windows, customMetrics: group.customMetrics },
+      group.position,
+    );
+    this.options.onFlushed?.({ ...group, duplicate: result.rows > 0 && result.merged === 0 });
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure === undefined) return;
+    const cause = this.failure;
+    throw new WriteBehindError(`merging the batches of source ${this.options.sourceId} into the store failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+function sameDefinitions(a: readonly CompiledCustomMetricDefinition[], b: readonly CompiledCustomMetricDefinition[]): boolean {
+  return a === b || (a.length === b.length && a.every((definition, index) => definition === b[index]));
+}
