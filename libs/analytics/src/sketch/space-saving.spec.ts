@@ -217,6 +217,45 @@ describe('SpaceSaving', () => {
     );
   });
 
+  it('merges in place without changing the other sketch or the snapshot a sketch was restored from', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 24 }), (left, right, capacity) => {
+        // Prepare
+        const snapshot = JSON.parse(JSON.stringify(run(left, capacity).snapshot())) as SpaceSavingSnapshot;
+        const snapshotBefore = JSON.stringify(snapshot);
+        const target = SpaceSaving.restore(snapshot);
+        const other = run(right, capacity);
+        const otherBefore = JSON.stringify(other.parts());
+        // Act: twice, so that the second merge uses the key map the first one kept
+        target.merge(other);
+        target.merge(other);
+        // Assess
+        expect(JSON.stringify(snapshot)).toBe(snapshotBefore);
+        expect(JSON.stringify(other.parts())).toBe(otherBefore);
+        const expected = run(left, capacity);
+        expected.merge(throughJson(other));
+        expected.merge(throughJson(other));
+        expect(target.snapshot()).toStrictEqual(expected.snapshot());
+      }),
+    );
+  });
+
+  it('merging a sketch into itself equals merging an equal copy of it', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 24 }), (keys, capacity) => {
+        // Prepare
+        const sketch = run(keys, capacity);
+        const expected = run(keys, capacity);
+        // Act
+        sketch.merge(sketch);
+        expected.merge(run(keys, capacity));
+        // Assess
+        expect(sketch.snapshot()).toStrictEqual(expected.snapshot());
+        expect(sketch.parts()).toStrictEqual(expected.parts());
+      }),
+    );
+  });
+
   it('mergeParts of a sketch handed over as parts equals merge of that sketch', () => {
     fc.assert(
       fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 2, max: 24 }), (left, right, capacity) => {

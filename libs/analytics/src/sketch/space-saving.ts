@@ -47,7 +47,10 @@ export interface SpaceSavingParts {
  */
 export class SpaceSaving {
   readonly capacity: number;
-  /** Slot of every key; built on first use for sketches made from parts (most are only read for their top). */
+  /**
+   * Slot of every key. Kept up to date by offers and merges (restore builds it while checking for
+   * repeated keys); built on first use for sketches made from parts (most are only read for their top).
+   */
   private slotOfKeyMap: Map<string, number> | undefined = new Map<string, number>();
   private keys: string[] = [];
   private counts: number[] = [];
@@ -100,7 +103,15 @@ export class SpaceSaving {
     if (other.capacity !== this.capacity) {
       throw new SketchStateError(`cannot merge a sketch of capacity ${other.capacity} into one of capacity ${this.capacity}`);
     }
-    this.mergeEntries(other.keys, other.counts, other.errors, other.dropped, (key) => other.slotOfKey().has(key));
+    if (other === this) {
+      // Folding a sketch into itself: read a copy, as the in-place merge below writes what it reads.
+      this.mergeEntries(this.keys.slice(), this.counts.slice(), this.errors.slice(), this.dropped);
+    } else if (this.keys.length === 0 && !this.dropped) {
+      // Into an empty sketch (what restoring into a fresh window does): the result is a copy of `other`.
+      this.adopt(other.keys.slice(), other.counts.slice(), other.errors.slice(), other.dropped, other.slotOfKeyMap === undefined ? undefined : new Map(other.slotOfKeyMap));
+    } else {
+      this.mergeEntries(other.keys, other.counts, other.errors, other.dropped);
+    }
   }
 
   /** {@link merge} of a sketch given as {@link parts} (trusted: they come from a sketch of this capacity). */
@@ -108,8 +119,11 @@ export class SpaceSaving {
     if (other.capacity !== this.capacity) {
       throw new SketchStateError(`cannot merge a sketch of capacity ${other.capacity} into one of capacity ${this.capacity}`);
     }
-    let otherKeys: Set<string> | undefined;
-    this.mergeEntries(other.keys, other.counts, other.errors, other.dropped, (key) => (otherKeys ??= new Set(other.keys)).has(key));
+    if (other.keys === this.keys) {
+      this.mergeEntries(other.keys.slice(), other.counts.slice(), other.errors.slice(), other.dropped);
+    } else {
+      this.mergeEntries(other.keys, other.counts, other.errors, other.dropped);
+    }
   }
 
   /** The raw state, not copied: the sketch must not be used after handing its parts over. */
@@ -128,42 +142,46 @@ export class SpaceSaving {
     return sketch;
   }
 
-  private mergeEntries(
-    otherKeys: readonly string[],
-    otherCounts: readonly number[],
-    otherErrors: readonly number[],
-    otherDropped: boolean,
-    otherHas: (key: string) => boolean,
-  ): void {
+  /**
+   * Folds the other side in place: `this` owns its arrays (restore copies, fromParts takes them
+   * over), so they are updated rather than copied, and the key map is kept up to date rather than
+   * rebuilt. Only a union above capacity reorders the slots (into top order, as before).
+   */
+  private mergeEntries(otherKeys: readonly string[], otherCounts: readonly number[], otherErrors: readonly number[], otherDropped: boolean): void {
     const missingHere = this.unseenBound();
     const missingThere = unseenBoundOf(otherDropped, otherCounts);
     const slotOfKey = this.slotOfKey();
-    const keys = this.keys.slice();
-    const counts = this.counts.slice();
-    const errors = this.errors.slice();
-    if (missingThere > 0) {
-      for (let slot = 0; slot < keys.length; slot++) {
-        if (otherHas(keys[slot] as string)) continue;
-        counts[slot] = (counts[slot] as number) + missingThere;
-        errors[slot] = (errors[slot] as number) + missingThere;
-      }
-    }
+    const { keys, counts, errors } = this;
+    const sizeBefore = keys.length;
+    // Slots of this side the other side also holds: only needed when the other side dropped keys.
+    const sharedHere = missingThere > 0 ? new Uint8Array(sizeBefore) : undefined;
     for (let otherSlot = 0; otherSlot < otherKeys.length; otherSlot++) {
       const key = otherKeys[otherSlot] as string;
       const count = otherCounts[otherSlot] as number;
       const error = otherErrors[otherSlot] as number;
       const slot = slotOfKey.get(key);
       if (slot === undefined) {
+        slotOfKey.set(key, keys.length);
         keys.push(key);
         counts.push(count + missingHere);
         errors.push(error + missingHere);
       } else {
+        if (sharedHere !== undefined && slot < sizeBefore) sharedHere[slot] = 1;
         counts[slot] = (counts[slot] as number) + count;
         errors[slot] = (errors[slot] as number) + error;
       }
     }
-    const dropped = this.dropped || otherDropped || keys.length > this.capacity;
-    this.load(keys, counts, errors, dropped);
+    if (sharedHere !== undefined) {
+      for (let slot = 0; slot < sizeBefore; slot++) {
+        if (sharedHere[slot] === 1) continue;
+        counts[slot] = (counts[slot] as number) + missingThere;
+        errors[slot] = (errors[slot] as number) + missingThere;
+      }
+    }
+    this.dropped = this.dropped || otherDropped || keys.length > this.capacity;
+    // Counts changed: the min-ordered summary is rebuilt at the next eviction.
+    this.summary = undefined;
+    if (keys.length > this.capacity) this.keepTop();
   }
 
   /**
@@ -213,13 +231,16 @@ export class SpaceSaving {
     if (!keys.every((key) => typeof key === 'string') || !counts.every((count, i) => isEntry(count, errors[i]))) {
       throw new SketchStateError('sketch snapshot keys must be strings, counts positive integers and errors integers from 0 to the count');
     }
-    if (new Set(keys).size !== keys.length) throw new SketchStateError('sketch snapshot repeats a key');
+    // The key map doubles as the check for repeated keys, and is kept: a restored sketch is usually merged into next.
+    const slotOfKey = new Map<string, number>();
+    for (let slot = 0; slot < keys.length; slot++) slotOfKey.set(keys[slot] as string, slot);
+    if (slotOfKey.size !== keys.length) throw new SketchStateError('sketch snapshot repeats a key');
     if (!exact && keys.length < capacity) {
       // Keys are only dropped from a full sketch; a short inexact one would break the error bounds.
       throw new SketchStateError(`inexact sketch snapshot holds ${keys.length} keys, fewer than its capacity ${capacity}`);
     }
     const sketch = new SpaceSaving(capacity);
-    sketch.load(keys.slice(), counts.slice(), errors.slice(), !exact);
+    sketch.adopt(keys.slice(), counts.slice(), exact ? errors : errors.slice(), !exact, slotOfKey);
     return sketch;
   }
 
@@ -251,20 +272,30 @@ export class SpaceSaving {
     this.dropped = true;
   }
 
-  /** Replaces the state, keeping the `capacity` entries first in top order. */
-  private load(keys: string[], counts: number[], errors: number[], dropped: boolean): void {
+  /** Replaces the state with arrays this sketch now owns (at most `capacity` entries). */
+  private adopt(keys: string[], counts: number[], errors: number[], dropped: boolean, slotOfKey: Map<string, number> | undefined): void {
     this.keys = keys;
     this.counts = counts;
     this.errors = errors;
-    if (keys.length > this.capacity) {
-      const kept = this.slotsInTopOrder().slice(0, this.capacity);
-      this.keys = kept.map((slot) => keys[slot] as string);
-      this.counts = kept.map((slot) => counts[slot] as number);
-      this.errors = kept.map((slot) => errors[slot] as number);
-    }
     this.dropped = dropped;
     this.summary = undefined;
-    this.slotOfKeyMap = undefined;
+    this.slotOfKeyMap = slotOfKey;
+  }
+
+  /** Keeps the `capacity` entries first in top order, in that order (later evictions depend on slot order). */
+  private keepTop(): void {
+    const { keys, counts, errors } = this;
+    const order = this.slotsInTopOrder();
+    const kept = order.slice(0, this.capacity);
+    this.keys = kept.map((slot) => keys[slot] as string);
+    this.counts = kept.map((slot) => counts[slot] as number);
+    this.errors = kept.map((slot) => errors[slot] as number);
+    this.summary = undefined;
+    // Slots moved: update the map in place (overwriting entries is much cheaper than building a new map).
+    const slotOfKey = this.slotOfKeyMap;
+    if (slotOfKey === undefined) return;
+    for (let rank = this.capacity; rank < order.length; rank++) slotOfKey.delete(keys[order[rank] as number] as string);
+    for (let slot = 0; slot < this.keys.length; slot++) slotOfKey.set(this.keys[slot] as string, slot);
   }
 
   /**
@@ -297,16 +328,19 @@ export class SpaceSaving {
   }
 
   private slotsInTopOrder(): number[] {
-    const keys = this.keys;
-    const counts = this.counts;
-    return Array.from({ length: keys.length }, (_, slot) => slot).sort((a, b) => {
-      const byCount = (counts[b] as number) - (counts[a] as number);
-      if (byCount !== 0) return byCount;
-      const keyA = keys[a] as string;
-      const keyB = keys[b] as string;
-      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-    });
+    return Array.from({ length: this.keys.length }, (_, slot) => slot).sort(topOrderComparator(this.keys, this.counts));
   }
+}
+
+/** Slots in top order: count descending, then key ascending in UTF-16 code units (keys are distinct). */
+function topOrderComparator(keys: readonly string[], counts: readonly number[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const byCount = (counts[b] as number) - (counts[a] as number);
+    if (byCount !== 0) return byCount;
+    const keyA = keys[a] as string;
+    const keyB = keys[b] as string;
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  };
 }
 
 /** See {@link SpaceSaving.unseenBound}. */

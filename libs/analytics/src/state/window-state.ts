@@ -52,9 +52,9 @@ export class WindowState {
   private delete = 0;
   private read = 0;
   private other = 0;
-  private readonly topApiCalls: SpaceSaving;
-  private readonly topUsers: SpaceSaving;
-  private readonly topIps: SpaceSaving;
+  private topApiCalls: SpaceSaving;
+  private topUsers: SpaceSaving;
+  private topIps: SpaceSaving;
   /** One accumulator per custom metric, in `config.customMetrics` order. */
   private readonly custom: CustomAccumulator[];
 
@@ -265,10 +265,10 @@ export class WindowState {
     const [services, calls] = partial.services;
     services.forEach((eventSource, i) => state.addServiceCalls(eventSource, calls[i] as number));
     [state.create, state.modify, state.delete, state.read, state.other] = partial.categories;
-    // An empty sketch merged with a restored one is that sketch.
-    state.topApiCalls.merge(restoreSketch(partial.topApiCalls, 'topApiCalls'));
-    state.topUsers.merge(restoreSketch(partial.topUsers, 'topUsers'));
-    state.topIps.merge(restoreSketch(partial.topIps, 'topIps'));
+    // An empty sketch merged with a restored one is that sketch: take it as it is (restore copied the arrays).
+    state.topApiCalls = restoreSketch(partial.topApiCalls, 'topApiCalls');
+    state.topUsers = restoreSketch(partial.topUsers, 'topUsers');
+    state.topIps = restoreSketch(partial.topIps, 'topIps');
     config.customMetrics.forEach((metric, i) => {
       // Own properties only: an id such as "constructor" must not find Object.prototype's.
       const saved = partial.custom !== undefined && Object.hasOwn(partial.custom, metric.id) ? partial.custom[metric.id] : undefined;
