@@ -88,3 +88,15 @@ function run(entry) {
 }
 
 module.exports = { bundle, run, workspaceRoot };
+
+// `node tools/scripts/ts-runner.cjs <entry.ts> [args...]`: runs any TypeScript entry of the workspace
+// (measurement scripts, one-off tools) with `process.argv` as the entry would see it.
+if (require.main === module) {
+  const [entry, ...args] = process.argv.slice(2);
+  if (entry === undefined) {
+    process.stderr.write('usage: node tools/scripts/ts-runner.cjs <entry.ts> [args...]\n');
+    process.exit(64);
+  }
+  process.argv = [process.argv[0], path.resolve(workspaceRoot, entry), ...args];
+  run(path.resolve(workspaceRoot, entry));
+}

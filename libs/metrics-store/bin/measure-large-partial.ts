@@ -1,6 +1,6 @@
 // How big the engine's largest window state gets in the store: a 60 s window with 1,000,000
 // distinct source IPs (every top-K sketch full). Usage:
-//   node libs/metrics-store/bin/run-ts.cjs libs/metrics-store/bin/measure-large-partial.ts
+//   node tools/scripts/ts-runner.cjs libs/metrics-store/bin/measure-large-partial.ts
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

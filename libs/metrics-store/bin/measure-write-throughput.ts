@@ -1,6 +1,6 @@
 // Measures how many window rows per second the store merges into an embedded dynalite on disk
 // (one process, as the local runtime runs it). Usage:
-//   node libs/metrics-store/bin/run-ts.cjs libs/metrics-store/bin/measure-write-throughput.ts [records] [batchSize]
+//   node tools/scripts/ts-runner.cjs libs/metrics-store/bin/measure-write-throughput.ts [records] [batchSize]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

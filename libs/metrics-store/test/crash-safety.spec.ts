@@ -7,8 +7,10 @@ import { makeTempDir, testScheduler } from './local-store';
 import { BASE_MS, trafficRecords } from './records';
 import { REPLAY_RECORDS, REPLAY_SPAN_MS, REPLAY_START_MS } from './replay-child';
 
-// The CommonJS bundler of bin/ (run-ts.cjs), shared with the throughput script.
-const { bundle, workspaceRoot } = require('../bin/run-ts.cjs') as { bundle(entry: string): string; workspaceRoot: string };
+// The workspace's TypeScript runner, a file of the repository rather than a package (dynalite stays
+// external there: its LevelDB binding loads from node_modules).
+const RUNNER = path.join(__dirname, '..', '..', '..', 'tools', 'scripts', 'ts-runner.cjs');
+const { bundle, workspaceRoot } = require(RUNNER) as { bundle(entry: string): string; workspaceRoot: string };
 
 interface Run {
   readonly child: ChildProcess;
