@@ -18,6 +18,14 @@ export interface BatchLimits {
   readonly maxEventSpanMs: number;
 }
 
+/** The limits a file source batches with: its options over the defaults. */
+export function resolveBatchLimits(limits: Partial<BatchLimits> | undefined): BatchLimits {
+  return {
+    maxRecords: limits?.maxRecords ?? DEFAULT_MAX_BATCH_RECORDS,
+    maxEventSpanMs: limits?.maxEventSpanMs ?? DEFAULT_MAX_BATCH_EVENT_SPAN_MS,
+  };
+}
+
 export interface FileChunk {
   readonly records: CloudTrailLikeRecord[];
   readonly rejects: RejectedRecord[];

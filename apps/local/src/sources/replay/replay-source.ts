@@ -10,7 +10,7 @@
  * replay restarted from a checkpoint hands out exactly the batches after it.
  */
 import { type ResolvedInputs, resolveInputs } from '@trailpulse/event-schema/node';
-import { batchFileItems, type BatchLimits, DEFAULT_MAX_BATCH_EVENT_SPAN_MS, DEFAULT_MAX_BATCH_RECORDS } from '../files/file-batcher';
+import { batchFileItems, type BatchLimits, resolveBatchLimits } from '../files/file-batcher';
 import { readFileItems } from '../files/file-items';
 import { isAborted, type Scheduler, systemScheduler } from '../scheduler';
 import { type Source, type SourceBatch, type SourcePosition, type StartOptions } from '../source';
@@ -35,10 +35,7 @@ export class ReplaySource implements Source {
 
   constructor(private readonly options: ReplaySourceOptions) {
     this.id = pathsSourceId('replay', options.paths);
-    this.limits = {
-      maxRecords: options.batchLimits?.maxRecords ?? DEFAULT_MAX_BATCH_RECORDS,
-      maxEventSpanMs: options.batchLimits?.maxEventSpanMs ?? DEFAULT_MAX_BATCH_EVENT_SPAN_MS,
-    };
+    this.limits = resolveBatchLimits(options.batchLimits);
   }
 
   position(): SourcePosition | undefined {

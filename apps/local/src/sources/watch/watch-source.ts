@@ -12,7 +12,7 @@
  */
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { batchFileItems, type BatchLimits, DEFAULT_MAX_BATCH_EVENT_SPAN_MS, DEFAULT_MAX_BATCH_RECORDS } from '../files/file-batcher';
+import { batchFileItems, type BatchLimits, resolveBatchLimits } from '../files/file-batcher';
 import { readFileItems } from '../files/file-items';
 import { isAborted, type Scheduler, systemScheduler } from '../scheduler';
 import { type Source, type SourceBatch, type SourcePosition, type StartOptions } from '../source';
@@ -56,10 +56,7 @@ export class WatchSource implements Source {
 
   constructor(private readonly options: WatchSourceOptions) {
     this.id = pathsSourceId('watch', [options.dir]);
-    this.limits = {
-      maxRecords: options.batchLimits?.maxRecords ?? DEFAULT_MAX_BATCH_RECORDS,
-      maxEventSpanMs: options.batchLimits?.maxEventSpanMs ?? DEFAULT_MAX_BATCH_EVENT_SPAN_MS,
-    };
+    this.limits = resolveBatchLimits(options.batchLimits);
   }
 
   position(): SourcePosition | undefined {
