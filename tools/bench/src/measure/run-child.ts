@@ -20,8 +20,8 @@ export function failureSummary(stderr: string): string {
   return (errorLines.length > 0 ? errorLines.slice(0, 2) : lines.slice(-1)).join(' | ') || 'no message';
 }
 
-function readResult(file: string): ChildResult {
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+function readResult(file: string, text: string): ChildResult {
+  const parsed: unknown = JSON.parse(text);
   const result = parsed as Partial<ChildResult> | null;
   if (result === null || typeof result !== 'object' || typeof result.wallMs !== 'number' || typeof result.maxRssBytes !== 'number') {
     throw new CandidateFailedError(`malformed measurement result in ${file}`);
@@ -29,10 +29,14 @@ function readResult(file: string): ChildResult {
   return result as ChildResult;
 }
 
-export async function runInChild(childBundle: string, request: Omit<ChildRequest, 'resultFile'>, scratchDir: string, runLabel: string): Promise<ChildResult> {
-  const resultFile = path.join(scratchDir, `${request.candidate}-${runLabel}.json`);
+/**
+ * Runs `childBundle` with one argument in a fresh Node process (stderr shown as it comes and kept
+ * for the failure summary) and returns the text it wrote to `resultFile`, which is then removed.
+ * @throws CandidateFailedError when the child cannot start, exits non-zero or writes nothing.
+ */
+export async function runChildForResult(childBundle: string, argument: string, resultFile: string, label: string): Promise<string> {
   rmSync(resultFile, { force: true });
-  const child = spawn(process.execPath, [childBundle, encodeRequest({ ...request, resultFile })], { stdio: ['ignore', 'inherit', 'pipe'] });
+  const child = spawn(process.execPath, [childBundle, argument], { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {
@@ -41,17 +45,28 @@ export async function runInChild(childBundle: string, request: Omit<ChildRequest
     stderr += text;
   });
   const exitCode = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', (cause) => reject(new CandidateFailedError(`cannot start the ${request.candidate} child`, { cause })));
+    child.once('error', (cause) => reject(new CandidateFailedError(`cannot start the ${label} child`, { cause })));
     child.once('close', (code) => resolve(code));
   });
   if (exitCode !== 0) {
     throw new CandidateFailedError(`exit ${String(exitCode)}: ${failureSummary(stderr)}`);
   }
   try {
-    return readResult(resultFile);
+    return readFileSync(resultFile, 'utf8');
   } catch (cause) {
-    throw new CandidateFailedError('no usable result', { cause });
+    throw new CandidateFailedError('the child wrote no result', { cause });
   } finally {
     rmSync(resultFile, { force: true });
+  }
+}
+
+export async function runInChild(childBundle: string, request: Omit<ChildRequest, 'resultFile'>, scratchDir: string, runLabel: string): Promise<ChildResult> {
+  const resultFile = path.join(scratchDir, `${request.candidate}-${runLabel}.json`);
+  const text = await runChildForResult(childBundle, encodeRequest({ ...request, resultFile }), resultFile, request.candidate);
+  try {
+    return readResult(resultFile, text);
+  } catch (cause) {
+    if (cause instanceof CandidateFailedError) throw cause;
+    throw new CandidateFailedError('no usable result', { cause });
   }
 }
