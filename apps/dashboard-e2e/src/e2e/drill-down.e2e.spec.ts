@@ -60,6 +60,8 @@ describe('drill-down', () => {
     const heatmap = card(page, WIDGETS.serviceHeatmap);
     await heatmap.getByRole('button', { name: 'Table', exact: true }).click();
     const firstRow = heatmap.locator('tbody tr').first();
+    // The table renders its rows after the button: wait for a data row (service, minute, calls) before reading it.
+    await firstRow.locator('td').nth(2).waitFor();
     const [service, , calls] = (await firstRow.locator('td').allTextContents()).map((cell) => cell.trim());
 
     await firstRow.getByRole('button', { name: /^Raw events: / }).click();

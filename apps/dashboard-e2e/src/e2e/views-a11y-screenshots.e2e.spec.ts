@@ -73,6 +73,8 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme: Theme) => {
 
     await session.page.getByRole('button', { name: `Use the ${other} theme` }).click();
 
+    // The attribute is set by a signal effect after the click's change detection: wait for it, then assert.
+    await session.page.waitForFunction((expected) => document.documentElement.getAttribute('data-theme') === expected, other, { timeout: 5_000 }).catch(() => undefined);
     expect(await session.page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe(other);
   });
 
