@@ -1,4 +1,4 @@
-import { createEngine, type WindowResult } from '@trailpulse/analytics';
+import { createEngine } from '@trailpulse/analytics';
 import { DEFAULT_DETECTOR, findDetector } from '@trailpulse/anomaly';
 import {
   type CustomMetricDefinition,
@@ -8,12 +8,13 @@ import {
   type MetricsQuery,
   type MetricsResponse,
 } from '@trailpulse/api-contract';
-import { type AcceptedRecord, judgeRecord } from '@trailpulse/event-schema';
+import { type AcceptedRecord } from '@trailpulse/event-schema';
 import { type MetricsStore } from '@trailpulse/metrics-store';
 import { type ApiBackend, BackendInputError, type LiveListener } from '../http';
 import { HttpError } from '../http/http-error';
 import { IngestQueueFullError, type PushSource } from '../sources';
 import { type CustomMetricsRegistry } from './custom-metrics';
+import { queryAllWindows } from './query-all-windows';
 import { type RecentEvents } from './recent-events';
 
 /** Retry-After of a 429 for a full ingest queue: a queued batch merges in well under a second. */
@@ -53,21 +54,14 @@ export class LocalBackend implements ApiBackend {
   async queryMetrics(query: MetricsQuery): Promise<MetricsResponse> {
     const { filters } = query;
     if (filters.service !== undefined || filters.principal !== undefined || filters.error !== undefined) return this.recomputeFromRecent(query);
-    const windows: WindowResult[] = [];
-    let fromMs = query.fromMs;
-    for (;;) {
-      const page = await this.deps.store.queryWindows({
-        windowSeconds: query.windowSeconds,
-        fromMs,
-        toMs: query.toMs,
-        ...(filters.account === undefined ? {} : { accounts: [filters.account] }),
-        ...(filters.region === undefined ? {} : { regions: [filters.region] }),
-        customMetrics: this.deps.custom.current(),
-      });
-      windows.push(...page.windows);
-      if (page.nextFromMs === undefined) break;
-      fromMs = page.nextFromMs;
-    }
+    const windows = await queryAllWindows(this.deps.store, {
+      windowSeconds: query.windowSeconds,
+      fromMs: query.fromMs,
+      toMs: query.toMs,
+      ...(filters.account === undefined ? {} : { accounts: [filters.account] }),
+      ...(filters.region === undefined ? {} : { regions: [filters.region] }),
+      customMetrics: this.deps.custom.current(),
+    });
     return { windowSeconds: query.windowSeconds, windows } as MetricsResponse;
   }
 
@@ -83,10 +77,7 @@ export class LocalBackend implements ApiBackend {
       customMetrics: this.deps.custom.current(),
       detector: findDetector(DEFAULT_DETECTOR).factory(),
     });
-    for (const record of this.deps.recent.records(query.filters)) {
-      const verdict = judgeRecord(record);
-      if (verdict.accepted) engine.add({ record: verdict.record, eventTimeMs: verdict.eventTimeMs, sizeBytes: 0, location: { source: 'recent' } });
-    }
+    for (const accepted of this.deps.recent.accepted(query.filters)) engine.add(accepted);
     const windows = engine.flush().filter((window) => {
       const startMs = Date.parse(window.start);
       return startMs >= query.fromMs && startMs < query.toMs;

@@ -46,7 +46,7 @@ describe('RecentEvents', () => {
     events.add(accepted('2024-01-01T00:00:03Z', { eventID: 'c' }));
 
     expect(events.size).toBe(2);
-    expect(events.records({}).map((r) => r['eventID'])).toEqual(['b', 'c']);
+    expect(events.accepted({}).map((a) => a.record['eventID'])).toEqual(['b', 'c']);
     expect(events.oldestTimeMs()).toBe(Date.parse('2024-01-01T00:00:02Z'));
   });
 

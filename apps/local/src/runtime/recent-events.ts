@@ -12,6 +12,8 @@ export const DEFAULT_RECENT_EVENTS_CAPACITY = 100_000;
 interface KeptRecord {
   readonly timeMs: number;
   readonly record: RawRecord;
+  /** As the pipeline accepted it, so a re-run of the engine over the ring needs no second judgement. */
+  readonly accepted: AcceptedRecord;
   readonly account: string;
   readonly region: string;
   readonly service: string;
@@ -53,6 +55,7 @@ export class RecentEvents {
     this.ring[this.next] = {
       timeMs: accepted.eventTimeMs,
       record,
+      accepted,
       account: recordAccount(record),
       region: recordRegion(record),
       service: record.eventSource,
@@ -72,11 +75,11 @@ export class RecentEvents {
     return { events: matches.slice(0, query.limit).map((kept) => kept.record), truncated: matches.length > query.limit };
   }
 
-  /** The held records matching `filters` with eventTime in [fromMs, toMs), oldest arrival first. */
-  records(filters: EventsFilters, fromMs?: number, toMs?: number): RawRecord[] {
+  /** The held records matching `filters` with eventTime in [fromMs, toMs), oldest arrival first, as accepted (for re-running the engine). */
+  accepted(filters: EventsFilters, fromMs?: number, toMs?: number): AcceptedRecord[] {
     return this.matching(filters, fromMs, toMs)
       .reverse()
-      .map((kept) => kept.record);
+      .map((kept) => kept.accepted);
   }
 
   /** Matches, newest arrival first. */

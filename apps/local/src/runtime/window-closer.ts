@@ -2,6 +2,7 @@ import { type CompiledCustomMetricDefinition, type WindowResult } from '@trailpu
 import { type AnomalyDetector, DEFAULT_DETECTOR, type DetectorFactory, findDetector } from '@trailpulse/anomaly';
 import { type LiveEventMessage, type LiveWindowMessage } from '@trailpulse/api-contract';
 import { type MetricsStore } from '@trailpulse/metrics-store';
+import { queryAllWindows } from './query-all-windows';
 
 /**
  * A window first closes when the latest eventTime merged is this far past its end: CloudTrail
@@ -174,15 +175,8 @@ export class WindowCloser {
     }
   }
 
-  private async readWindows(seconds: number, fromMs: number, toMs: number): Promise<WindowResult[]> {
-    const out: WindowResult[] = [];
-    let from = fromMs;
-    for (;;) {
-      const page = await this.options.store.queryWindows({ windowSeconds: seconds, fromMs: from, toMs, customMetrics: this.options.customMetrics(), consistentRead: true });
-      out.push(...page.windows);
-      if (page.nextFromMs === undefined) return out;
-      from = page.nextFromMs;
-    }
+  private readWindows(seconds: number, fromMs: number, toMs: number): Promise<WindowResult[]> {
+    return queryAllWindows(this.options.store, { windowSeconds: seconds, fromMs, toMs, customMetrics: this.options.customMetrics(), consistentRead: true });
   }
 }
 
