@@ -122,6 +122,58 @@ describe('SpaceSaving', () => {
     );
   });
 
+  it('deferred truncation: within capacity, many merges equal merging one by one (same snapshot)', () => {
+    fc.assert(
+      fc.property(fc.array(skewedKey, { minLength: 1, maxLength: 200 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (keys, cuts) => {
+        // Prepare: a capacity every union fits (skewedKey has 45 distinct keys)
+        const parts = splitAt(keys, cuts).map((part) => run(part, 64));
+        const oneByOne = new SpaceSaving(64);
+        for (const part of parts) oneByOne.merge(part);
+        // Act
+        const deferred = run([], 64);
+        deferred.deferTruncation();
+        for (const part of parts) deferred.merge(throughJson(part));
+        // Assess
+        expect(deferred.snapshot()).toEqual(oneByOne.snapshot());
+      }),
+    );
+  });
+
+  it('deferred truncation beyond capacity: count - error <= true count <= count, every key above N / capacity kept, at most capacity keys', () => {
+    fc.assert(
+      fc.property(
+        fc.array(skewedKey, { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (keys, capacity, cuts) => {
+          // Prepare
+          const [first = [], ...rest] = splitAt(keys, cuts);
+          const merged = run(first, capacity);
+          // Act
+          merged.deferTruncation();
+          for (const part of rest) merged.merge(throughJson(run(part, capacity)));
+          // Assess
+          expect(merged.size).toBeLessThanOrEqual(capacity);
+          assertSpaceSavingBounds(merged, keys);
+        },
+      ),
+    );
+  });
+
+  it('deferred truncation ends at the first read: later merges cut back after each one again', () => {
+    // Prepare
+    const sketch = run(['a', 'a', 'b'], 2);
+    sketch.deferTruncation();
+    sketch.merge(run(['c', 'd'], 2));
+    // Act: the read settles the union {a, b, c, d} to capacity 2
+    const settled = sketch.top(10);
+    sketch.merge(run(['e'], 2));
+    // Assess
+    expect(settled.map(({ key }) => key)).toEqual(['a', 'b']);
+    expect(sketch.exact).toBe(false);
+    expect(sketch.size).toBe(2);
+  });
+
   it('evicts a key with the minimum count and gives the newcomer that count as its error (Metwally et al.)', () => {
     fc.assert(
       fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 6 }), (keys, capacity) => {

@@ -58,6 +58,11 @@ export class SpaceSaving {
   private dropped = false;
   /** Built when a full sketch first has to evict; undefined while counts are not ordered. */
   private summary: StreamSummary | undefined;
+  /**
+   * Set between {@link deferTruncation} and the next read: merges keep every key, and this is the
+   * sum of the unseen bounds of every state merged so far (the bound for a key none of them holds).
+   */
+  private deferredUnseen: number | undefined;
 
   constructor(capacity: number = DEFAULT_SKETCH_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) {
@@ -68,16 +73,32 @@ export class SpaceSaving {
 
   /** True while no key was ever dropped: every count is exact and every key is present. */
   get exact(): boolean {
+    this.settle();
     return !this.dropped;
   }
 
   /** Distinct keys tracked. */
   get size(): number {
+    this.settle();
     return this.keys.length;
+  }
+
+  /**
+   * Until the next read (top, snapshot, parts, offer), merges keep every key instead of cutting the
+   * union back to `capacity` after each one; the cut is made once, at that read. Folding many
+   * sketches into one (a store row merging every series' window) then sorts once instead of once
+   * per merge. The result is the multi-way mergeable-summaries merge: each key's count and error
+   * are the sums over the inputs of its count there, or that input's unseen bound where it is
+   * missing. Every count still overestimates by at most its error, and while the union of keys fits
+   * the capacity it is the same exact result as merging one by one.
+   */
+  deferTruncation(): void {
+    this.deferredUnseen ??= this.unseenBound();
   }
 
   /** Counts one occurrence of `key`. */
   offer(key: string): void {
+    if (this.deferredUnseen !== undefined) this.settle();
     const slotOfKey = this.slotOfKeyMap ?? this.slotOfKey();
     const slot = slotOfKey.get(key);
     if (slot !== undefined) {
@@ -108,8 +129,11 @@ export class SpaceSaving {
       this.mergeEntries(this.keys.slice(), this.counts.slice(), this.errors.slice(), this.dropped);
     } else if (this.keys.length === 0 && !this.dropped) {
       // Into an empty sketch (what restoring into a fresh window does): the result is a copy of `other`.
+      other.settle();
       this.adopt(other.keys.slice(), other.counts.slice(), other.errors.slice(), other.dropped, other.slotOfKeyMap === undefined ? undefined : new Map(other.slotOfKeyMap));
+      if (this.deferredUnseen !== undefined) this.deferredUnseen = this.unseenBound();
     } else {
+      other.settle();
       this.mergeEntries(other.keys, other.counts, other.errors, other.dropped);
     }
   }
@@ -128,6 +152,7 @@ export class SpaceSaving {
 
   /** The raw state, not copied: the sketch must not be used after handing its parts over. */
   parts(): SpaceSavingParts {
+    this.settle();
     return { capacity: this.capacity, dropped: this.dropped, keys: this.keys, counts: this.counts, errors: this.errors };
   }
 
@@ -148,7 +173,7 @@ export class SpaceSaving {
    * rebuilt. Only a union above capacity reorders the slots (into top order, as before).
    */
   private mergeEntries(otherKeys: readonly string[], otherCounts: readonly number[], otherErrors: readonly number[], otherDropped: boolean): void {
-    const missingHere = this.unseenBound();
+    const missingHere = this.deferredUnseen ?? this.unseenBound();
     const missingThere = unseenBoundOf(otherDropped, otherCounts);
     const slotOfKey = this.slotOfKey();
     const { keys, counts, errors } = this;
@@ -178,10 +203,24 @@ export class SpaceSaving {
         errors[slot] = (errors[slot] as number) + missingThere;
       }
     }
-    this.dropped = this.dropped || otherDropped || keys.length > this.capacity;
     // Counts changed: the min-ordered summary is rebuilt at the next eviction.
     this.summary = undefined;
+    if (this.deferredUnseen !== undefined) {
+      this.deferredUnseen += missingThere;
+      this.dropped = this.dropped || otherDropped;
+      return;
+    }
+    this.dropped = this.dropped || otherDropped || keys.length > this.capacity;
     if (keys.length > this.capacity) this.keepTop();
+  }
+
+  /** Ends a deferred merge: the union is cut back to `capacity` now (see {@link deferTruncation}). */
+  private settle(): void {
+    if (this.deferredUnseen === undefined) return;
+    this.deferredUnseen = undefined;
+    if (this.keys.length <= this.capacity) return;
+    this.dropped = true;
+    this.keepTop();
   }
 
   /**
@@ -189,6 +228,7 @@ export class SpaceSaving {
    * metrics.md asks). Entries carry `error` exactly when the sketch is not exact.
    */
   top(k: number): TopEntry[] {
+    this.settle();
     const slots = this.firstSlotsInTopOrder(k);
     const length = Math.min(k, slots.length);
     const entries: TopEntry[] = new Array<TopEntry>(length);
@@ -203,6 +243,7 @@ export class SpaceSaving {
 
   /** The state as compact JSON, in top order so equal sketches give equal snapshots. */
   snapshot(): SpaceSavingSnapshot {
+    this.settle();
     const slots = this.slotsInTopOrder();
     const keys = slots.map((slot) => this.keys[slot] as string);
     const counts = slots.map((slot) => this.counts[slot] as number);

@@ -114,6 +114,13 @@ export class WindowState {
    * grouping of merges do not change the result while every list fits the sketch capacity.
    * @throws WindowStateError when `other` is another window or was built with another configuration.
    */
+  /** Many merges follow: the top-K sketches cut their unions back once, when next read (SpaceSaving.deferTruncation). */
+  deferSketchTruncation(): void {
+    this.topApiCalls.deferTruncation();
+    this.topUsers.deferTruncation();
+    this.topIps.deferTruncation();
+  }
+
   merge(other: WindowState): void {
     this.assertMergeable(other);
     this.apiCalls += other.apiCalls;

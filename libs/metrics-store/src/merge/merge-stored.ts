@@ -60,6 +60,9 @@ export class StoredWindowMerger {
     side: MergeSide,
   ) {
     this.state = restoreBuiltIn(first, sketchCapacity, side);
+    // A row's merger folds in every series' share of the batch (the all-accounts row: dozens): the
+    // top-K sketches then cut their union back to capacity once, in result(), not after each add.
+    this.state.deferSketchTruncation();
     for (const [id, saved] of Object.entries(first.custom)) this.custom.set(id, { fp: saved.fp, raw: saved.state, side, accumulator: undefined });
   }
 
