@@ -25,6 +25,7 @@ export { CustomMetricStateError } from './state-error';
 export { parseCustomMetricDefinitions, validateCustomMetricDefinitions } from './parse-definitions';
 export { type SourceLocator } from './source-locator';
 export { compileCustomMetric, type CompiledCustomMetricDefinition } from './compile';
+export { readsSameFromProjection, wholeRecordGate, wholeRecordNeeded } from './projection-gate';
 export { type DistinctCount } from './distinct-counter';
 export { HLL_RELATIVE_STANDARD_ERROR } from './hyperloglog';
 export { SNAPSHOT_FORMAT } from './snapshot-schema';
