@@ -19,15 +19,24 @@ interface TsRunner {
   bundle(entry: string): string;
 }
 
-/** The path of the bundled worker script. */
+/** The path of the bundled scan worker script. */
 export function scanWorkerScript(): string {
+  return workspaceScript(WORKER_ENTRY);
+}
+
+/**
+ * The path of a bundled script for any TypeScript entry of the repository (relative to its root),
+ * e.g. a worker thread's entry: the local runtime's store writer runs this way too.
+ * @throws WorkerScriptError when there is no repository around this file or the bundle fails.
+ */
+export function workspaceScript(entry: string): string {
   const root = repositoryRoot(__dirname);
   const runner: unknown = createRequire(__filename)(path.join(root, RUNNER));
   if (!isTsRunner(runner)) throw new WorkerScriptError(`${RUNNER} does not export bundle()`);
   try {
-    return runner.bundle(path.join(root, WORKER_ENTRY));
+    return runner.bundle(path.join(root, entry));
   } catch (error) {
-    throw new WorkerScriptError(`cannot bundle ${WORKER_ENTRY}`, { cause: error });
+    throw new WorkerScriptError(`cannot bundle ${entry}`, { cause: error });
   }
 }
 

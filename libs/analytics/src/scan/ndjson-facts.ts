@@ -37,7 +37,11 @@ import { CallFactsScanner } from './scan-call-facts';
 
 /** What the reader feeds: the engine's fast entry point. */
 export interface FactsConsumer {
-  addFacts(facts: CallFacts, record: CloudTrailLikeRecord): void;
+  /**
+   * `text` is the record's JSON text (without surrounding whitespace) when the reader was asked to
+   * keep it and the line was one record decided by the scanner; undefined otherwise.
+   */
+  addFacts(facts: CallFacts, record: CloudTrailLikeRecord, text?: string): void;
 }
 
 /** A rejected line, for callers that report them (the counts are in `stats` either way). */
@@ -60,6 +64,12 @@ export interface NdjsonFactsOptions {
    * line is then JSON.parsed for its record too; the scanner still decides and gives the facts.
    */
   readonly needsFullRecords?: boolean;
+  /**
+   * Hand each scanned record's JSON text to the consumer as well (a slice of the decoded piece, no
+   * copy): callers that keep records for later (the local runtime's drill-down) keep the text and
+   * parse it when asked, instead of holding a parsed object graph per record.
+   */
+  readonly keepText?: boolean;
   /** False when the bytes start in the middle of a source (a byte range): no byte order mark is looked for. */
   readonly atSourceStart?: boolean;
   /** Running counts to add to (default: new). */
@@ -76,6 +86,7 @@ export class NdjsonFactsReader implements LineOutcomes {
   private readonly maxRecordBytes: number;
   private readonly maxTextBytes: number;
   private readonly needsFullRecords: boolean;
+  private readonly keepText: boolean;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly scanner = new CallFactsScanner();
   private readonly general: GeneralLinePath;
@@ -99,6 +110,7 @@ export class NdjsonFactsReader implements LineOutcomes {
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.maxTextBytes = Math.max(this.maxRecordBytes, options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES);
     this.needsFullRecords = options.needsFullRecords === true;
+    this.keepText = options.keepText === true;
     this.bomPending = options.atSourceStart !== false;
     this.general = new GeneralLinePath(this.maxRecordBytes);
   }
@@ -169,13 +181,13 @@ export class NdjsonFactsReader implements LineOutcomes {
     this.stats.filesSkipped.push({ path: this.options.source, reason });
   }
 
-  private accept(facts: CallFacts, record: CloudTrailLikeRecord): void {
+  private accept(facts: CallFacts, record: CloudTrailLikeRecord, text?: string): void {
     const stats = this.stats;
     stats.accepted++;
     stats.read++;
     // facts.eventType is eventTypeKey(record), the key the readers count records by too.
     stats.byEventType[facts.eventType] = (stats.byEventType[facts.eventType] ?? 0) + 1;
-    this.consumer.addFacts(facts, record);
+    this.consumer.addFacts(facts, record, text);
   }
 
   private reject(reason: RejectReason, message: string, line: number): void {
@@ -333,7 +345,8 @@ export class NdjsonFactsReader implements LineOutcomes {
       if (verdict.kind === 'accepted') {
         // The scanner vouches for the text being one valid record object, so JSON.parse gives the
         // very record the readers would (judgeRecord hands the parsed object on as it is).
-        this.accept(verdict.facts, this.needsFullRecords ? (JSON.parse(text.slice(start, end)) as CloudTrailLikeRecord) : verdict.record);
+        const recordText = this.needsFullRecords || this.keepText ? text.slice(start, end) : undefined;
+        this.accept(verdict.facts, this.needsFullRecords ? (JSON.parse(recordText as string) as CloudTrailLikeRecord) : verdict.record, this.keepText ? recordText : undefined);
         return;
       }
       if (verdict.kind === 'rejected') {
