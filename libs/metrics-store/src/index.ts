@@ -20,7 +20,7 @@ export {
 export { createMetricsTable, type CreateTableOptions, type CreateTableResult } from './table/create-table';
 export { ALL, type SeriesId, seriesPartitionKey, startSortKey, type TableKey, windowKey } from './table/keys';
 export { type BatchId, type BatchSequence, encodeSequence } from './batch/sequence';
-export { type SeriesDimensions, seriesOf } from './batch/series';
+export { type SeriesDimensions, seriesOf, seriesOfDimensions } from './batch/series';
 export { batchPartials, type BatchPartialsOptions } from './batch/batch-partials';
 export { type MergeBatchInput, type MergeBatchResult, type SeriesPartial } from './write/merge-batch';
 export { type AnomalyScoreInput } from './write/anomaly-score';

@@ -1,5 +1,6 @@
 import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type BatchId, type BatchSequence } from './batch/sequence';
+import { RowCache } from './row/row-cache';
 import { advanceCheckpoint, type Checkpoint, deleteCheckpoint, readCheckpoint } from './checkpoint/checkpoints';
 import { resolveStoreOptions, type StoreOptions } from './config/store-options';
 import {
@@ -46,7 +47,8 @@ export interface MetricsStoreConfig extends StoreOptions {
 /** @throws StoreConfigError for options that cannot work. */
 export function createMetricsStore(config: MetricsStoreConfig): MetricsStore {
   const { client, tableName, ...options } = config;
-  const ctx: StoreContext = { doc: documentClientOf(client), tableName, options: resolveStoreOptions(options) };
+  const resolved = resolveStoreOptions(options);
+  const ctx: StoreContext = { doc: documentClientOf(client), tableName, options: resolved, ...(resolved.rowCacheEntries > 0 ? { rowCache: new RowCache(resolved.rowCacheEntries) } : {}) };
   const registry = new SeriesRegistry(ctx);
   const writeBatch = async (input: MergeBatchInput, details?: unknown): Promise<MergeBatchResult> => {
     const result = await mergeBatch(ctx, registry, input);

@@ -12,7 +12,12 @@ export interface SeriesDimensions {
  * reads them; values too long to be a key (never real ones) count as "unknown".
  */
 export function seriesOf(record: CloudTrailLikeRecord): SeriesDimensions {
-  return { account: bounded(recordAccount(record)), region: bounded(recordRegion(record)) };
+  return seriesOfDimensions(recordAccount(record), recordRegion(record));
+}
+
+/** The same from the account and region already read off a record (a scanner's facts). */
+export function seriesOfDimensions(account: string, region: string): SeriesDimensions {
+  return { account: bounded(account), region: bounded(region) };
 }
 
 function bounded(value: string): string {

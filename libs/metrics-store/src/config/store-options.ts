@@ -1,5 +1,6 @@
 import { DEFAULT_SKETCH_CAPACITY, DEFAULT_TOP_K } from '@trailpulse/analytics';
 import { StoreConfigError } from '../errors';
+import { DEFAULT_GZIP_LEVEL } from '../row/body-codec';
 import { checkRetentionTiers, DEFAULT_RETENTION_SECONDS, type RetentionTiers } from './retention';
 
 /** Where waiting and randomness come from; injected so tests and virtual time control backoff. */
@@ -24,6 +25,12 @@ export interface StoreOptions {
   readonly chunkBytes?: number;
   /** Bodies whose JSON is larger than this are gzip-compressed. */
   readonly gzipAboveBytes?: number;
+  /**
+   * zlib level of those bodies: 1 (fastest) to 9 (smallest). The cloud pays DynamoDB by the KB
+   * written; a local store on disk pays in CPU, and 1 compresses several times faster.
+   * @default 6
+   */
+  readonly gzipLevel?: number;
   /** Sources whose watermark a row keeps; beyond, the least recently merged is forgotten. */
   readonly maxSourcesPerRow?: number;
   /** Read-modify-write attempts per row before a MergeConflictError. */
@@ -33,6 +40,14 @@ export interface StoreOptions {
   readonly maxBackoffMs?: number;
   /** Rows written in parallel by one batch, and series read in parallel by one query. */
   readonly concurrency?: number;
+  /**
+   * Window rows this store keeps decoded after writing them (row/row-cache.ts), so the next merge
+   * into one skips reading and decoding it. Each holds a window's sketches (up to a few MB for the
+   * busiest rows). Worth it for a long-lived writer that merges into the same rows again and again
+   * (the local runtime's store worker); 0 turns it off.
+   * @default 0
+   */
+  readonly rowCacheEntries?: number;
   readonly scheduler?: StoreScheduler;
 }
 
@@ -70,16 +85,24 @@ export function resolveStoreOptions(options: StoreOptions = {}): ResolvedStoreOp
     inlineBodyMaxBytes: options.inlineBodyMaxBytes ?? DEFAULT_INLINE_BODY_MAX_BYTES,
     chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     gzipAboveBytes: options.gzipAboveBytes ?? DEFAULT_GZIP_ABOVE_BYTES,
+    gzipLevel: options.gzipLevel ?? DEFAULT_GZIP_LEVEL,
     maxSourcesPerRow: options.maxSourcesPerRow ?? DEFAULT_MAX_SOURCES_PER_ROW,
     maxMergeAttempts: options.maxMergeAttempts ?? DEFAULT_MAX_MERGE_ATTEMPTS,
     baseBackoffMs: options.baseBackoffMs ?? DEFAULT_BASE_BACKOFF_MS,
     maxBackoffMs: options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    rowCacheEntries: options.rowCacheEntries ?? 0,
     scheduler: options.scheduler ?? systemScheduler,
   };
   for (const name of ['sketchCapacity', 'topK', 'inlineBodyMaxBytes', 'chunkBytes', 'maxSourcesPerRow', 'maxMergeAttempts', 'concurrency'] as const) {
     const value = resolved[name];
     if (!Number.isSafeInteger(value) || value < 1) throw new StoreConfigError(`${name} must be a positive integer, got ${String(value)}`);
+  }
+  if (!Number.isInteger(resolved.gzipLevel) || resolved.gzipLevel < 1 || resolved.gzipLevel > 9) {
+    throw new StoreConfigError(`gzipLevel must be a whole number from 1 to 9, got ${String(resolved.gzipLevel)}`);
+  }
+  if (!Number.isSafeInteger(resolved.rowCacheEntries) || resolved.rowCacheEntries < 0) {
+    throw new StoreConfigError(`rowCacheEntries must be a whole number >= 0, got ${String(resolved.rowCacheEntries)}`);
   }
   for (const name of ['gzipAboveBytes', 'baseBackoffMs', 'maxBackoffMs'] as const) {
     const value = resolved[name];

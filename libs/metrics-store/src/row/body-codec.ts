@@ -19,11 +19,17 @@ export class BodyDecodeError extends Error {
   override readonly name = 'BodyDecodeError';
 }
 
-/** JSON, gzip-compressed when larger than `gzipAboveBytes` (async: a 750 KB body must not block the event loop). */
-export async function encodeBody(stored: StoredWindow, gzipAboveBytes: number): Promise<EncodedBody> {
+/** zlib's default: the cloud pays DynamoDB by the KB written. */
+export const DEFAULT_GZIP_LEVEL = 6;
+
+/**
+ * JSON, gzip-compressed at `level` when larger than `gzipAboveBytes` (async: a 750 KB body must not
+ * block the event loop).
+ */
+export async function encodeBody(stored: StoredWindow, gzipAboveBytes: number, level = DEFAULT_GZIP_LEVEL): Promise<EncodedBody> {
   const json = Buffer.from(JSON.stringify({ format: STORED_WINDOW_FORMAT, partial: stored.partial, custom: stored.custom }), 'utf8');
   if (json.length <= gzipAboveBytes) return { encoding: 'json', bytes: json };
-  return { encoding: 'gzip', bytes: await gzipAsync(json, { level: 6 }) };
+  return { encoding: 'gzip', bytes: await gzipAsync(json, { level }) };
 }
 
 /** @throws BodyDecodeError with the underlying cause. */

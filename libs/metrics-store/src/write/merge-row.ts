@@ -40,12 +40,13 @@ export async function mergeIntoRow(ctx: StoreContext, contribution: RowContribut
   const key = windowKey(contribution.parts);
   const { options } = ctx;
   for (let attempt = 1; attempt <= options.maxMergeAttempts; attempt++) {
-    const current = await readWindowRow(ctx, key);
+    // After a lost race the row is read afresh: the cached copy is what lost it.
+    const current = (attempt === 1 ? ctx.rowCache?.get(key) : undefined) ?? (await readWindowRow(ctx, key));
     const seen = current?.row.seen ?? {};
     const mergedUpTo = Object.hasOwn(seen, source) ? seen[source] : undefined;
     if (mergedUpTo !== undefined && mergedUpTo >= sequence) return 'duplicate';
     const merged = current?.stored === undefined ? contribution.stored : mergeWith(key, current.stored, contribution.stored, catalog, options.sketchCapacity);
-    const body = await encodeBody(merged, options.gzipAboveBytes);
+    const body = await encodeBody(merged, options.gzipAboveBytes, options.gzipLevel);
     const generation = body.bytes.length > options.inlineBodyMaxBytes ? randomUUID() : undefined;
     // A later tier or a longer retention never shortens a row's life.
     const expiresAt = Math.max(contribution.expiresAt, current?.row.expiresAt ?? 0);
@@ -70,11 +71,13 @@ export async function mergeIntoRow(ctx: StoreContext, contribution: RowContribut
     try {
       await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: item, ...commitCondition(current?.row, source, sequence) }));
     } catch (error) {
+      ctx.rowCache?.delete(key);
       if (generation !== undefined) await deleteChunks(ctx, key, generation, chunks);
       if (!isConditionalCheckFailed(error)) throw error;
       await options.scheduler.sleep(backoffMs(options, attempt));
       continue;
     }
+    ctx.rowCache?.set(key, { row: item, stored: merged });
     const old = current?.row;
     if (old?.gen !== undefined && old.chunks !== undefined) await deleteChunks(ctx, key, old.gen, old.chunks);
     return 'merged';
