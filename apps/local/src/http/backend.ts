@@ -11,7 +11,7 @@ import {
   type MetricsResponse,
   type Problem,
 } from '@trailpulse/api-contract';
-import { type AcceptedRecord } from '@trailpulse/event-schema';
+import { type IngestedRecords } from './body/ingest-body';
 
 export type LiveListener = (message: LiveEventMessage) => void;
 
@@ -19,10 +19,10 @@ export interface ApiBackend {
   /** Window lengths the runtime computes; `GET /api/v1/metrics?window=` must be one of them. */
   readonly windowSeconds: readonly number[];
   /**
-   * Takes the accepted records of one request (already judged by the event-schema readers; the
-   * rejected ones were counted by the server). Resolves once they are in the engine.
+   * Takes the accepted records of one request (already judged by the event-schema readers or the
+   * byte scanner; the rejected ones were counted by the server). Resolves once they are queued.
    */
-  ingest(records: readonly AcceptedRecord[]): Promise<void>;
+  ingest(records: IngestedRecords): Promise<void>;
   /** Windows with >= 1 API call whose start is in [fromMs, toMs), sorted by start, filters applied. */
   queryMetrics(query: MetricsQuery): Promise<MetricsResponse>;
   listCustomMetrics(): Promise<readonly CustomMetricDefinition[]>;

@@ -58,8 +58,8 @@ export function createHandlers(deps: HandlerDependencies): Record<RouteName, Han
     ingestEvents: async ({ request, response }) => {
       const format = FORMAT_OF_TYPE.get(requireContentType(request, INGEST_TYPES)) ?? 'json';
       const chunks = await readBody(request, { maxBytes: limits.maxBodyBytes, encoding: contentEncodingOf(request) });
-      const { accepted, result } = await parseIngestBody(chunks, format);
-      if (accepted.length > 0) await backend.ingest(accepted);
+      const { records, result } = await parseIngestBody(chunks, format);
+      if (result.accepted > 0) await backend.ingest(records);
       sendJson(response, 202, result);
     },
 

@@ -1,7 +1,7 @@
-import { type CompiledCustomMetricDefinition, createEngine, type Engine } from '@trailpulse/analytics';
+import { type CompiledCustomMetricDefinition, createEngine, type Engine, wholeRecordNeeded } from '@trailpulse/analytics';
 import { type AcceptedRecord, judgeRecord, type RejectReason } from '@trailpulse/event-schema';
-import { type SeriesPartial, seriesOf } from '@trailpulse/metrics-store';
-import { type SourceBatch, type SourcePosition } from '../sources';
+import { type SeriesPartial, seriesOf, seriesOfDimensions } from '@trailpulse/metrics-store';
+import { parseScannedText, type ScannedRecord, type SourceBatch, type SourcePosition } from '../sources';
 
 /** Consecutive batches of one source, ready to be merged into the store as one store batch. */
 export interface AccumulatedGroup {
@@ -24,6 +24,8 @@ export interface AccumulatedGroup {
 export interface AccumulatorCallbacks {
   /** Every accepted record, as it is accepted (the recent-events ring). */
   readonly onAccepted?: (record: AcceptedRecord) => void;
+  /** Every record the byte scanner accepted (HTTP ingest), as it is added. */
+  readonly onScanned?: (record: ScannedRecord) => void;
   /** Every record judged or read as rejected. */
   readonly onRejected?: (reason: RejectReason) => void;
 }
@@ -48,6 +50,8 @@ export class BatchAccumulator {
   private batchCount = 0;
   private acceptedCount = 0;
   private metrics: readonly CompiledCustomMetricDefinition[] = [];
+  /** Which scanned records the custom metrics need whole (undefined: none), for `metrics`. */
+  private wholeRecordGate: ReturnType<typeof wholeRecordNeeded>;
   private readonly windowMs: number;
 
   constructor(
@@ -77,7 +81,10 @@ export class BatchAccumulator {
    * custom metrics; callers take() the group before adding a batch under other definitions.
    */
   add(batch: SourceBatch, customMetrics: readonly CompiledCustomMetricDefinition[]): void {
-    if (this.batchCount === 0) this.metrics = customMetrics;
+    if (this.batchCount === 0 && customMetrics !== this.metrics) {
+      this.metrics = customMetrics;
+      this.wholeRecordGate = wholeRecordNeeded(customMetrics.map((metric) => metric.definition));
+    }
     for (const [index, raw] of batch.records.entries()) {
       const verdict = judgeRecord(raw);
       if (!verdict.accepted) {
@@ -85,11 +92,21 @@ export class BatchAccumulator {
         continue;
       }
       const accepted: AcceptedRecord = { record: verdict.record, eventTimeMs: verdict.eventTimeMs, sizeBytes: 0, location: { source: `${batch.sourceId}#${batch.seq}`, index } };
-      this.engineFor(accepted).add(accepted);
-      this.starts.add(Math.floor(verdict.eventTimeMs / this.windowMs) * this.windowMs);
-      if (this.maxEventTimeMs === undefined || verdict.eventTimeMs > this.maxEventTimeMs) this.maxEventTimeMs = verdict.eventTimeMs;
-      this.acceptedCount += 1;
+      const { account, region } = seriesOf(accepted.record);
+      this.engineForSeries(account, region).add(accepted);
+      this.noteEventTime(verdict.eventTimeMs);
       this.callbacks.onAccepted?.(accepted);
+    }
+    // The scanner decided these already. The built-in metrics need its facts only; a custom metric
+    // reading fields beyond the scanner's projection gets the whole record, parsed from its text,
+    // for the records it may count (projection-gate.ts in the engine).
+    const gate = this.wholeRecordGate;
+    for (const scanned of batch.scanned ?? []) {
+      const { facts, projected } = scanned;
+      const record = gate !== undefined && gate(projected, facts) ? parseScannedText(scanned.text) : projected;
+      this.engineForSeries(facts.account, facts.region).addFacts(facts, record);
+      this.noteEventTime(facts.eventTimeMs);
+      this.callbacks.onScanned?.(scanned);
     }
     for (const reject of batch.rejects ?? []) this.callbacks.onRejected?.(reject.reason);
     this.last = batch;
@@ -124,11 +141,18 @@ export class BatchAccumulator {
     return group;
   }
 
-  private engineFor(accepted: AcceptedRecord): Engine {
-    const { account, region } = seriesOf(accepted.record);
-    const key = `${account}\u0000${region}`;
+  /** One accepted record more, at this eventTime. */
+  private noteEventTime(eventTimeMs: number): void {
+    this.starts.add(Math.floor(eventTimeMs / this.windowMs) * this.windowMs);
+    if (this.maxEventTimeMs === undefined || eventTimeMs > this.maxEventTimeMs) this.maxEventTimeMs = eventTimeMs;
+    this.acceptedCount += 1;
+  }
+
+  private engineForSeries(recordAccount: string, recordRegion: string): Engine {
+    const key = `${recordAccount}\u0000${recordRegion}`;
     let entry = this.engines.get(key);
     if (entry === undefined) {
+      const { account, region } = seriesOfDimensions(recordAccount, recordRegion);
       entry = { account, region, engine: createEngine({ windowSeconds: this.windowSeconds, customMetrics: this.metrics }) };
       this.engines.set(key, entry);
     }

@@ -2,6 +2,7 @@ import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
 import { type MetricsStore } from '@trailpulse/metrics-store';
 import { type IngestStats } from './ingest-stats';
 import { type RecentEvents } from './recent-events';
+import { type GroupWriter } from './group-writer';
 import { type FlushedGroup, WriteBehind } from './write-behind';
 
 /** The finest window the runtime computes; the store rolls 10 s partials up into 60 s and 3600 s rows. */
@@ -15,6 +16,8 @@ export interface BatchPipelineDeps {
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
   readonly flushIntervalMs?: number;
   readonly maxRecords?: number;
+  /** @default the store in this thread; the runtime passes its store worker. */
+  readonly writer?: GroupWriter;
 }
 
 /**
@@ -31,7 +34,9 @@ export function openSourcePipeline(sourceId: string, deps: BatchPipelineDeps, on
     customMetrics: deps.customMetrics,
     ...(deps.flushIntervalMs === undefined ? {} : { flushIntervalMs: deps.flushIntervalMs }),
     ...(deps.maxRecords === undefined ? {} : { maxRecords: deps.maxRecords }),
+    ...(deps.writer === undefined ? {} : { writer: deps.writer }),
     onAccepted: (record) => deps.recent.add(record),
+    onScanned: (record) => deps.recent.addScanned(record),
     onRejected: (reason) => deps.stats.addRejected(reason),
     onFlushed: (group) => {
       if (!group.duplicate) deps.stats.addAccepted(group.accepted);

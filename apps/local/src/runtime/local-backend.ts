@@ -8,9 +8,8 @@ import {
   type MetricsQuery,
   type MetricsResponse,
 } from '@trailpulse/api-contract';
-import { type AcceptedRecord } from '@trailpulse/event-schema';
 import { type MetricsStore } from '@trailpulse/metrics-store';
-import { type ApiBackend, BackendInputError, type LiveListener } from '../http';
+import { type ApiBackend, BackendInputError, type IngestedRecords, type LiveListener } from '../http';
 import { HttpError } from '../http/http-error';
 import { IngestQueueFullError, type PushSource } from '../sources';
 import { type CustomMetricsRegistry } from './custom-metrics';
@@ -41,9 +40,13 @@ export class LocalBackend implements ApiBackend {
    * Queued for the pipeline like any source's batch; merged (and checkpointed) asynchronously.
    * @throws HttpError rate-limited (429, Retry-After) when the queue is full: the runtime is behind.
    */
-  async ingest(records: readonly AcceptedRecord[]): Promise<void> {
+  async ingest(records: IngestedRecords): Promise<void> {
     try {
-      this.deps.ingest.push(records.map((accepted) => accepted.record));
+      this.deps.ingest.push(
+        records.parsed.map((accepted) => accepted.record),
+        [],
+        records.scanned,
+      );
     } catch (error) {
       if (!(error instanceof IngestQueueFullError)) throw error;
       // Without this the server answered a full queue with a bare 500, and clients could not tell "retry later".

@@ -1,4 +1,5 @@
 import { type AcceptedRecord } from '@trailpulse/event-schema';
+import { scanCallFacts } from '@trailpulse/analytics';
 import { RecentEvents } from './recent-events';
 
 function accepted(eventTime: string, fields: Record<string, unknown> = {}): AcceptedRecord {
@@ -52,5 +53,28 @@ describe('RecentEvents', () => {
 
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new RecentEvents(0)).toThrow(/positive integer/);
+  });
+
+  it('keeps scanned records as text: filtered on their facts, answered and re-run as the records parsed from it', () => {
+    // Prepare: the same record kept parsed and kept scanned
+    const fields = { eventID: 's', userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111111111111:user/bob' }, sourceIPAddress: '198.51.100.9', errorCode: 'AccessDenied' };
+    const parsed = accepted('2024-01-01T00:00:05Z', fields);
+    const text = JSON.stringify(parsed.record);
+    const verdict = scanCallFacts(text);
+    if (verdict.kind !== 'accepted') throw new Error('the scanner did not accept the record');
+    const events = new RecentEvents(10);
+    events.addScanned({ facts: verdict.facts, projected: verdict.record, text });
+    const reference = new RecentEvents(10);
+    reference.add(parsed);
+    const filters = { principal: 'arn:aws:iam::111111111111:user/bob', ip: '198.51.100.9', error: 'access-denied' as const, service: 'ec2.amazonaws.com' };
+    // Act
+    const answer = events.query({ limit: 5, filters });
+    const missed = events.query({ limit: 5, filters: { region: 'eu-west-1' } });
+    const rerun = events.accepted(filters);
+    // Assess
+    expect(answer).toEqual(reference.query({ limit: 5, filters }));
+    expect(answer.events).toEqual([parsed.record]);
+    expect(missed.events).toEqual([]);
+    expect(rerun.map(({ record, eventTimeMs }) => ({ record, eventTimeMs }))).toEqual([{ record: parsed.record, eventTimeMs: parsed.eventTimeMs }]);
   });
 });

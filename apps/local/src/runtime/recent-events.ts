@@ -1,5 +1,6 @@
 import { type EventsFilters, type EventsQuery, type EventsResponse, type RawRecord } from '@trailpulse/api-contract';
 import { type AcceptedRecord, errorClass, type ErrorClass, identityKey, recordAccount, recordRegion } from '@trailpulse/event-schema';
+import { parseScannedText, type ScannedRecord } from '../sources';
 
 /**
  * How many accepted records the drill-down keeps. A CloudTrail record is about 1 to 2 KB in memory,
@@ -8,12 +9,15 @@ import { type AcceptedRecord, errorClass, type ErrorClass, identityKey, recordAc
  */
 export const DEFAULT_RECENT_EVENTS_CAPACITY = 100_000;
 
-/** One kept record with the keys the filters match, computed once on the way in. */
+/**
+ * One kept record with the keys the filters match, computed once on the way in. Either the parsed
+ * record (sources that parse) or its JSON text (scanned HTTP ingest), parsed when an answer needs it.
+ */
 interface KeptRecord {
   readonly timeMs: number;
-  readonly record: RawRecord;
   /** As the pipeline accepted it, so a re-run of the engine over the ring needs no second judgement. */
-  readonly accepted: AcceptedRecord;
+  readonly accepted: AcceptedRecord | undefined;
+  readonly text: string | undefined;
   readonly account: string;
   readonly region: string;
   readonly service: string;
@@ -52,10 +56,10 @@ export class RecentEvents {
 
   add(accepted: AcceptedRecord): void {
     const record = accepted.record as RawRecord;
-    this.ring[this.next] = {
+    this.keep({
       timeMs: accepted.eventTimeMs,
-      record,
       accepted,
+      text: undefined,
       account: recordAccount(record),
       region: recordRegion(record),
       service: record.eventSource,
@@ -63,7 +67,27 @@ export class RecentEvents {
       eventName: record.eventName,
       ip: typeof record['sourceIPAddress'] === 'string' && record['sourceIPAddress'] !== '' ? record['sourceIPAddress'] : 'unknown',
       error: errorClass(record),
-    };
+    });
+  }
+
+  /** A record the byte scanner accepted: its facts are the filter keys, its text is kept as it came. */
+  addScanned({ facts, text }: ScannedRecord): void {
+    this.keep({
+      timeMs: facts.eventTimeMs,
+      accepted: undefined,
+      text,
+      account: facts.account,
+      region: facts.region,
+      service: facts.eventSource,
+      principal: facts.identity,
+      eventName: facts.eventName,
+      ip: facts.sourceIp,
+      error: facts.errorClass,
+    });
+  }
+
+  private keep(kept: KeptRecord): void {
+    this.ring[this.next] = kept;
     this.next = (this.next + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
   }
@@ -72,14 +96,14 @@ export class RecentEvents {
   query(query: EventsQuery): EventsResponse {
     const matches = this.matching(query.filters, query.fromMs, query.toMs);
     matches.sort((a, b) => b.timeMs - a.timeMs);
-    return { events: matches.slice(0, query.limit).map((kept) => kept.record), truncated: matches.length > query.limit };
+    return { events: matches.slice(0, query.limit).map((kept) => recordOf(kept) as RawRecord), truncated: matches.length > query.limit };
   }
 
   /** The held records matching `filters` with eventTime in [fromMs, toMs), oldest arrival first, as accepted (for re-running the engine). */
   accepted(filters: EventsFilters, fromMs?: number, toMs?: number): AcceptedRecord[] {
     return this.matching(filters, fromMs, toMs)
       .reverse()
-      .map((kept) => kept.accepted);
+      .map((kept) => kept.accepted ?? { record: recordOf(kept), eventTimeMs: kept.timeMs, sizeBytes: 0, location: { source: 'http' } });
   }
 
   /** Matches, newest arrival first. */
@@ -100,6 +124,10 @@ export class RecentEvents {
       if (kept !== undefined) yield kept;
     }
   }
+}
+
+function recordOf(kept: KeptRecord): AcceptedRecord['record'] {
+  return kept.accepted?.record ?? parseScannedText(kept.text as string);
 }
 
 function matchesFilters(kept: KeptRecord, filters: EventsFilters): boolean {

@@ -12,6 +12,7 @@
  *   from that batch (one atomic write), and a restart resumes right after the last merged batch.
  */
 import { type RejectedRecord, type SkippedInput } from '@trailpulse/event-schema';
+import { type ScannedRecord } from './scanned-record';
 
 /** A source's resume point: plain JSON, opaque to the runtime, checked by the source that reads it back. */
 export type SourcePosition = { readonly [key: string]: unknown };
@@ -22,6 +23,8 @@ export interface SourceBatch {
   readonly seq: number;
   /** Raw CloudTrail records, in the order the source produced them. */
   readonly records: readonly unknown[];
+  /** Records already accepted by the byte scanner (HTTP ingest of NDJSON): facts and text, no judging again. */
+  readonly scanned?: readonly ScannedRecord[];
   /** Records the readers rejected, with reason and location (replay and watch). */
   readonly rejects?: readonly RejectedRecord[];
   /** Files or documents deliberately not read as records (unsupported extension, digest files, corrupt gzip). */

@@ -1,8 +1,16 @@
+import { type CallFacts, NdjsonFactsReader } from '@trailpulse/analytics';
 import { type IngestFormat, type IngestResult } from '@trailpulse/api-contract';
-import { type AcceptedRecord, readRecords, type RejectReason } from '@trailpulse/event-schema';
+import { type AcceptedRecord, type CloudTrailLikeRecord, readRecords, type RejectReason } from '@trailpulse/event-schema';
+import { type ScannedRecord } from '../../sources/scanned-record';
+
+/** The accepted records of one request: parsed by the readers, or decided by the byte scanner (facts + text). */
+export interface IngestedRecords {
+  readonly parsed: readonly AcceptedRecord[];
+  readonly scanned: readonly ScannedRecord[];
+}
 
 export interface ParsedIngestBody {
-  readonly accepted: AcceptedRecord[];
+  readonly records: IngestedRecords;
   readonly result: IngestResult;
 }
 
@@ -10,20 +18,45 @@ export interface ParsedIngestBody {
 const SOURCE = 'request body';
 
 /**
- * The records of an ingest body, read by the same streaming readers as files (metrics.md
- * "Input"): NDJSON lines, or a JSON record, array, `{"Records":[...]}` file or EventBridge
- * envelopes. Bad records are counted under their reason; nothing here throws on bad input.
+ * The records of an ingest body (metrics.md "Input"). NDJSON, the bulk format, takes the engine's
+ * fast path: the byte scanner decides each line without JSON.parse and keeps its text (the
+ * NdjsonFactsReader counts exactly as the readers do; lines it cannot decide are judged by the
+ * readers' own logic). JSON bodies (a record, an array, a `{"Records":[...]}` file or EventBridge
+ * envelopes) go through the streaming readers. Bad records are counted under their reason; nothing
+ * here throws on bad input.
  */
 export async function parseIngestBody(chunks: readonly Uint8Array[], format: IngestFormat): Promise<ParsedIngestBody> {
-  const accepted: AcceptedRecord[] = [];
+  return format === 'ndjson' ? scanNdjson(chunks) : readJson(chunks, format);
+}
+
+function scanNdjson(chunks: readonly Uint8Array[]): ParsedIngestBody {
+  const parsed: AcceptedRecord[] = [];
+  const scanned: ScannedRecord[] = [];
+  let index = 0;
+  const consumer = {
+    addFacts(facts: CallFacts, record: CloudTrailLikeRecord, text?: string): void {
+      if (text === undefined) parsed.push({ record, eventTimeMs: facts.eventTimeMs, sizeBytes: 0, location: { source: SOURCE, index } });
+      else scanned.push({ facts, projected: record, text });
+      index++;
+    },
+  };
+  const reader = new NdjsonFactsReader(consumer, { source: SOURCE, keepText: true });
+  for (const chunk of chunks) reader.push(chunk);
+  reader.end();
+  const { accepted, rejected, rejectReasons } = reader.stats;
+  return { records: { parsed, scanned }, result: { accepted, rejected, rejectReasons: { ...rejectReasons } } };
+}
+
+async function readJson(chunks: readonly Uint8Array[], format: IngestFormat): Promise<ParsedIngestBody> {
+  const parsed: AcceptedRecord[] = [];
   const rejectReasons: Partial<Record<RejectReason, number>> = {};
   let rejected = 0;
   for await (const batch of readRecords(iterate(chunks), { source: SOURCE, format })) {
-    for (const record of batch.accepted) accepted.push(record);
+    for (const record of batch.accepted) parsed.push(record);
     for (const { reason } of batch.rejected) rejectReasons[reason] = (rejectReasons[reason] ?? 0) + 1;
     rejected += batch.rejected.length;
   }
-  return { accepted, result: { accepted: accepted.length, rejected, rejectReasons } };
+  return { records: { parsed, scanned: [] }, result: { accepted: parsed.length, rejected, rejectReasons } };
 }
 
 async function* iterate(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {

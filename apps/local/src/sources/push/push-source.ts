@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { type RejectedRecord } from '@trailpulse/event-schema';
 import { type Clock } from '../scheduler';
+import { type ScannedRecord } from '../scanned-record';
 import { type Source, type SourceBatch, type SourcePosition, type StartOptions } from '../source';
 import { SourcePositionError } from '../source-errors';
 
@@ -28,6 +29,7 @@ export class IngestQueueFullError extends Error {
 interface Queued {
   readonly records: readonly unknown[];
   readonly rejects: readonly RejectedRecord[];
+  readonly scanned: readonly ScannedRecord[];
 }
 
 export interface PushSourceOptions {
@@ -47,12 +49,15 @@ export class PushSource implements Source {
     return this.queue.length;
   }
 
-  /** Queues one request's records. @throws IngestQueueFullError when the runtime is behind. */
-  push(records: readonly unknown[], rejects: readonly RejectedRecord[] = []): void {
+  /**
+   * Queues one request's records: raw ones (judged by the pipeline) and ones the scanner accepted.
+   * @throws IngestQueueFullError when the runtime is behind.
+   */
+  push(records: readonly unknown[], rejects: readonly RejectedRecord[] = [], scanned: readonly ScannedRecord[] = []): void {
     if (this.queue.length >= (this.options.maxQueuedBatches ?? DEFAULT_MAX_QUEUED_BATCHES)) {
       throw new IngestQueueFullError(`${this.queue.length} ingest batches are waiting to be processed; retry shortly`);
     }
-    this.queue.push({ records, rejects });
+    this.queue.push({ records, rejects, scanned });
     this.wake?.();
   }
 
@@ -79,7 +84,14 @@ export class PushSource implements Source {
         lastSeq = seq;
         const position: PushPosition = { kind: 'push', lastSeq: seq };
         this.current = position;
-        yield { sourceId: this.id, seq, records: next.records, ...(next.rejects.length > 0 ? { rejects: next.rejects } : {}), position };
+        yield {
+          sourceId: this.id,
+          seq,
+          records: next.records,
+          ...(next.scanned.length > 0 ? { scanned: next.scanned } : {}),
+          ...(next.rejects.length > 0 ? { rejects: next.rejects } : {}),
+          position,
+        };
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
