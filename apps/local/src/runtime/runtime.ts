@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createLocalDynamoClient, createMetricsStore, createMetricsTable, type LocalDynamo, type MetricsStore, startLocalDynamo } from '@trailpulse/metrics-store';
+import { createLocalDynamoClient, createMetricsStore, type MetricsStore } from '@trailpulse/metrics-store';
 import { Authenticator, createApiServer, loadOrCreateApiToken, type Logger, silentLogger } from '../http';
 import { createSources, type Scheduler, type Source, type SourcePlan, startFromCheckpoint, systemScheduler } from '../sources';
 import { BASE_WINDOW_SECONDS, openSourcePipeline } from './batch-pipeline';
@@ -8,6 +8,7 @@ import { IngestStats } from './ingest-stats';
 import { LocalBackend } from './local-backend';
 import { RecentEvents } from './recent-events';
 import { StoreCheckpoints } from './store-checkpoints';
+import { StoreWorker } from './store-worker/store-worker';
 import { WindowCloser } from './window-closer';
 import { type WriteBehind } from './write-behind';
 
@@ -65,11 +66,11 @@ export interface Runtime {
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? silentLogger;
   const scheduler = options.scheduler ?? systemScheduler;
-  const dynamo: LocalDynamo = await startLocalDynamo({ dataDir: join(options.dataDir, 'dynamodb') });
-  const client = createLocalDynamoClient(dynamo.endpoint);
-  const cleanup: (() => Promise<void>)[] = [async () => client.destroy(), () => dynamo.close()];
+  // The embedded DynamoDB and every merge into it run on the store worker thread; this thread reads the table over its endpoint.
+  const storeWorker = await StoreWorker.start({ dynamoDir: join(options.dataDir, 'dynamodb'), tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
+  const client = createLocalDynamoClient(storeWorker.endpoint);
+  const cleanup: (() => Promise<void>)[] = [async () => client.destroy(), () => storeWorker.close()];
   try {
-    await createMetricsTable(client, METRICS_TABLE);
     const store = createMetricsStore({ client, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
     const stats = new IngestStats();
     const recent = new RecentEvents(options.recentEventsCapacity);
@@ -98,7 +99,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
     const runSource = async (source: Source): Promise<void> => {
       // The closer sees a group's watermark only once the group is in the store (write-behind.ts).
-      const writer = await openSourcePipeline(source.id, { store, recent, stats, customMetrics: () => custom.current() }, (group) => {
+      const writer = await openSourcePipeline(source.id, { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker }, (group) => {
         closer.observe(group.maxEventTimeMs, group.windowStartsMs);
         closer.tick().catch(logError('closing windows failed'));
       });

@@ -2,6 +2,7 @@ import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
 import { type MetricsStore } from '@trailpulse/metrics-store';
 import { type SourceBatch } from '../sources';
 import { type AccumulatedGroup, BatchAccumulator, type AccumulatorCallbacks } from './batch-accumulator';
+import { flushIntentId, type GroupWriter, storeGroupWriter } from './group-writer';
 
 /** How long a source's batches are held before one merge into the store: well under the live feed's 1 s. */
 export const DEFAULT_FLUSH_INTERVAL_MS = 500;
@@ -23,6 +24,11 @@ export interface FlushedGroup extends AccumulatedGroup {
 
 export interface WriteBehindOptions extends AccumulatorCallbacks {
   readonly store: MetricsStore;
+  /**
+   * Who merges each group into the store.
+   * @default the store itself, in this thread (storeGroupWriter); the runtime uses its store worker thread.
+   */
+  readonly writer?: GroupWriter;
   readonly sourceId: string;
   readonly windowSeconds: number;
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
@@ -39,14 +45,7 @@ export class WriteBehindError extends Error {
   override readonly name = 'WriteBehindError';
 }
 
-/**
- * The checkpoint holding the sequence of the group being merged when it is not yet the source's
- * checkpoint. Written before the group's rows: if the process dies between the rows, the restart
- * knows which sequence some rows already hold.
- */
-export function flushIntentId(sourceId: string): string {
-  return `flush-intent:${sourceId}`;
-}
+export { flushIntentId } from './group-writer';
 
 /**
  * Write-behind aggregation of one source: batches are folded in memory (BatchAccumulator) and merged
@@ -68,6 +67,7 @@ export class WriteBehind {
   private readonly maxRecords: number;
   private readonly now: () => number;
   private readonly timer: ScheduleTimer;
+  private readonly writer: GroupWriter;
   private groupStartedAt = 0;
   private cancelTimer: (() => void) | undefined;
   private writing: Promise<void> | undefined;
@@ -84,6 +84,7 @@ export class WriteBehind {
     this.maxRecords = options.maxRecords ?? DEFAULT_FLUSH_MAX_RECORDS;
     this.now = options.now ?? Date.now;
     this.timer = options.timer ?? systemTimer;
+    this.writer = options.writer ?? storeGroupWriter(options.store);
   }
 
   /** Reads the source's checkpoint and flush intent: an intent past the checkpoint is a merge to redo. */
@@ -196,15 +197,12 @@ export class WriteBehind {
   }
 
   private async write(group: AccumulatedGroup): Promise<void> {
-    const { store, sourceId } = this.options;
-    if (group.seq > this.intentSeq) {
-      await store.advanceCheckpoint(flushIntentId(sourceId), group.seq);
-      this.intentSeq = group.seq;
-    }
-    const result = await store.writeBatch(
-      { batch: { source: sourceId, sequence: group.seq }, windowSeconds: this.options.windowSeconds, windows: group.windows, customMetrics: group.customMetrics },
-      group.position,
+    const recordIntent = group.seq > this.intentSeq;
+    const result = await this.writer.write(
+      { sourceId: this.options.sourceId, seq: group.seq, position: group.position, windowSeconds: this.options.windowSeconds, windows: group.windows, recordIntent },
+      group.customMetrics,
     );
+    if (recordIntent) this.intentSeq = group.seq;
     this.options.onFlushed?.({ ...group, duplicate: result.rows > 0 && result.merged === 0 });
   }
 

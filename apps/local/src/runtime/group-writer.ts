@@ -1,0 +1,43 @@
+import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
+import { type MergeBatchResult, type MetricsStore, type SeriesPartial } from '@trailpulse/metrics-store';
+import { type SourcePosition } from '../sources';
+
+/** One write-behind group on its way into the store (what WriteBehind hands its writer). */
+export interface GroupWrite {
+  readonly sourceId: string;
+  /** The store batch's sequence: the group's last batch seq. */
+  readonly seq: number;
+  /** The source checkpoint once the rows are merged. */
+  readonly position: SourcePosition;
+  readonly windowSeconds: number;
+  readonly windows: readonly SeriesPartial[];
+  /** Record `seq` as the source's flush intent before the rows (see write-behind.ts, crash safety). */
+  readonly recordIntent: boolean;
+}
+
+/** Merges groups into the store: in this thread (storeGroupWriter), or on the store worker thread. */
+export interface GroupWriter {
+  write(group: GroupWrite, customMetrics: readonly CompiledCustomMetricDefinition[]): Promise<MergeBatchResult>;
+}
+
+/**
+ * The checkpoint holding the sequence of the group being merged when it is not yet the source's
+ * checkpoint. Written before the group's rows: if the process dies between the rows, the restart
+ * knows which sequence some rows already hold.
+ */
+export function flushIntentId(sourceId: string): string {
+  return `flush-intent:${sourceId}`;
+}
+
+/** The intent (when asked), then the rows and the source checkpoint, through `store`. */
+export function storeGroupWriter(store: MetricsStore): GroupWriter {
+  return {
+    async write(group, customMetrics) {
+      if (group.recordIntent) await store.advanceCheckpoint(flushIntentId(group.sourceId), group.seq);
+      return store.writeBatch(
+        { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows: group.windows, customMetrics },
+        group.position,
+      );
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Messages between the runtime and its store worker thread (store-worker.ts, store-worker-entry.ts).
+import { type CustomMetricDefinition } from '@trailpulse/analytics';
+import { type MergeBatchResult } from '@trailpulse/metrics-store';
+import { type GroupWrite } from '../group-writer';
+
+/** What the worker is started with (workerData). */
+export interface StoreWorkerData {
+  /** The embedded DynamoDB's LevelDB directory. */
+  readonly dynamoDir: string;
+  readonly tableName: string;
+  /** Seconds each stored window length is kept (MetricsStoreOptions.retention). */
+  readonly retention: Readonly<Record<number, number>>;
+}
+
+export type ToStoreWorker =
+  /** Custom metrics travel as definitions (compiled ones hold functions); the worker compiles each set once. */
+  | { readonly kind: 'write'; readonly id: number; readonly group: GroupWrite; readonly definitions: readonly CustomMetricDefinition[] }
+  | { readonly kind: 'close' };
+
+export type FromStoreWorker =
+  | { readonly kind: 'ready'; readonly endpoint: string }
+  | { readonly kind: 'start-failed'; readonly message: string }
+  | { readonly kind: 'written'; readonly id: number; readonly result: MergeBatchResult }
+  /** The write failed; `name` is the store error's class (StoreInputError, MergeConflictError, ...). */
+  | { readonly kind: 'failed'; readonly id: number; readonly name: string; readonly message: string }
+  | { readonly kind: 'closed' };
