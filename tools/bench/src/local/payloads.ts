@@ -9,6 +9,8 @@ export interface IngestPayload {
   readonly records: number;
   /** Start (epoch ms) of every 10 s window the POST's records fall in. */
   readonly windowStartsMs: readonly number[];
+  /** Latest eventTime in the POST (epoch ms): how far it moves the runtime's watermark. */
+  readonly maxEventMs: number;
 }
 
 export interface LoadPlan {
@@ -28,6 +30,7 @@ export function buildLoadPlan(records: number, batch: number, eventRate: number,
   const payloads: IngestPayload[] = [];
   let lines: string[] = [];
   let starts = new Set<number>();
+  let maxEventMs = Number.NEGATIVE_INFINITY;
   let apiCalls = 0;
   let bytes = 0;
   let firstEventMs = Number.POSITIVE_INFINITY;
@@ -35,9 +38,10 @@ export function buildLoadPlan(records: number, batch: number, eventRate: number,
   const flush = (): void => {
     const body = Buffer.from(lines.join('\n'), 'utf8');
     bytes += body.length;
-    payloads.push({ body, records: lines.length, windowStartsMs: [...starts].sort((a, b) => a - b) });
+    payloads.push({ body, records: lines.length, windowStartsMs: [...starts].sort((a, b) => a - b), maxEventMs });
     lines = [];
     starts = new Set();
+    maxEventMs = Number.NEGATIVE_INFINITY;
   };
   for (const line of generator.records()) {
     const record = JSON.parse(line) as { eventTime: string; eventType?: string | null };
@@ -46,6 +50,7 @@ export function buildLoadPlan(records: number, batch: number, eventRate: number,
     starts.add(Math.floor(timeMs / windowMs) * windowMs);
     firstEventMs = Math.min(firstEventMs, timeMs);
     lastEventMs = Math.max(lastEventMs, timeMs);
+    maxEventMs = Math.max(maxEventMs, timeMs);
     lines.push(line);
     if (lines.length === batch) flush();
   }

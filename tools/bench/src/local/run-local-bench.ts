@@ -9,15 +9,33 @@ import { currentLoadAverage, describeMachine, machineInfo, type MachineInfo } fr
 import { findWorkspaceRoot } from '../measure/workspace';
 import { type ChildServer, startDrainServer, startLocalRuntime } from './child-servers';
 import { type LocalBenchOptions } from './local-args';
+import { closeLatencies, type MergedSample, type SentPost, steadyRate } from './latency';
 import { LiveWindows } from './live-windows';
-import { buildLoadPlan, closingRecord, type LoadPlan } from './payloads';
+import { buildLoadPlan, closingRecord, LIVE_WINDOW_SECONDS, type LoadPlan } from './payloads';
 import { percentile } from './percentile';
 import { drivePosts, type PostTarget } from './post-driver';
 
 /** No progress in the store for this long: the run is stuck, report what was measured and stop. */
 const STALL_TIMEOUT_MS = 120_000;
+/**
+ * How often the store is asked whether everything merged. Each probe reads and merges the hour's
+ * rows (sketches of up to 10,000 keys) on the runtime's own thread, so probing every 50 ms cost the
+ * runtime a few percent of its CPU; 200 ms bounds the error of the merged time at a tenth of a percent of a run.
+ */
+const MERGED_PROBE_MS = 200;
 /** After everything merged, how long the last windows may take to be announced. */
 const LAST_WINDOWS_TIMEOUT_MS = 30_000;
+
+export interface Percentiles {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+function percentiles(values: readonly number[]): Percentiles {
+  if (values.length === 0) return { p50: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  return { p50: Math.round(percentile(values, 50)), p99: Math.round(percentile(values, 99)), max: Math.round(Math.max(...values)) };
+}
 
 export interface LocalBenchResults {
   readonly machine: MachineInfo;
@@ -34,9 +52,19 @@ export interface LocalBenchResults {
     /** Records merged into the store per second, first POST to the store's totalCalls reaching every API call sent. */
     readonly mergedPerSecond: number;
     readonly mergedSeconds: number;
+    /** The merge rate between a quarter and three quarters merged (latency.ts steadyRate); NaN when not measured. */
+    readonly steadyMergedPerSecond: number;
     readonly retried429: number;
-    /** POST start to the first WebSocket message of the POST's last 10 s window, over every POST. */
-    readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+    /**
+     * Per 10 s window: start of the first POST that let it close (a record past its end + the 2 s
+     * lateness) to its first WebSocket message: what the live feed adds (api.md "when a window closes").
+     */
+    readonly closeLatencyMs: Percentiles;
+    /**
+     * Per POST: its start to the first WebSocket message of its last 10 s window. Includes waiting,
+     * in event time, for that window to end; at max rate also the backlog.
+     */
+    readonly latencyMs: Percentiles;
     readonly windowsAnnounced: number;
     readonly windowsExpected: number;
     readonly anomalies: number;
@@ -97,8 +125,10 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     const driven = await drivePosts(target, plan.payloads, options.concurrency, options.postRate);
     const acceptedPerSecond = plan.records / ((driven.lastAnswerMs - driven.firstStartMs) / 1000);
     log(`runtime: every POST answered 202 after ${((driven.lastAnswerMs - driven.firstStartMs) / 1000).toFixed(1)} s (${driven.retried} retried after 429); waiting for the store`);
-    await drivePosts(target, [{ body: Buffer.from(closingRecord(plan.lastEventMs)), records: 1, windowStartsMs: [] }], 1);
-    const mergedAtMs = await waitForMerged(server.url, token, plan, log);
+    const closingEventMs = plan.lastEventMs + (LIVE_WINDOW_SECONDS + 3) * 1000;
+    const closing = await drivePosts(target, [{ body: Buffer.from(closingRecord(plan.lastEventMs)), records: 1, windowStartsMs: [], maxEventMs: closingEventMs }], 1);
+    const samples: MergedSample[] = [];
+    const mergedAtMs = await waitForMerged(server.url, token, plan, log, samples);
     const mergedSeconds = (mergedAtMs - driven.firstStartMs) / 1000;
     const expected = new Set(plan.payloads.flatMap((payload) => payload.windowStartsMs));
     const seen = live;
@@ -108,12 +138,20 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
       const seenAt = last === undefined ? undefined : seen.firstSeenMs.get(last);
       return seenAt === undefined ? [] : [seenAt - (driven.startedAtMs[index] as number)];
     });
+    const sent: SentPost[] = [
+      ...plan.payloads.map((payload, index) => ({ maxEventMs: payload.maxEventMs, startedAtMs: driven.startedAtMs[index] as number })),
+      { maxEventMs: closingEventMs, startedAtMs: closing.firstStartMs },
+    ];
+    const steady = steadyRate(samples, plan.apiCalls + 1);
     return {
       acceptedPerSecond: Math.round(acceptedPerSecond),
       mergedPerSecond: Math.round(plan.records / mergedSeconds),
       mergedSeconds: Number(mergedSeconds.toFixed(2)),
+      // Calls per second scaled to records (the plan's share of API calls), so it compares with the other rates.
+      steadyMergedPerSecond: steady === undefined ? Number.NaN : Math.round((steady * plan.records) / plan.apiCalls),
       retried429: driven.retried,
-      latencyMs: latencies.length === 0 ? { p50: Number.NaN, p99: Number.NaN, max: Number.NaN } : { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
+      closeLatencyMs: percentiles(closeLatencies(sent, seen.firstSeenMs, LIVE_WINDOW_SECONDS * 1000)),
+      latencyMs: percentiles(latencies),
       windowsAnnounced: [...expected].filter((start) => seen.firstSeenMs.has(start)).length,
       windowsExpected: expected.size,
       anomalies: seen.anomalies,
@@ -134,7 +172,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
 }
 
 /** Polls the store's hourly totalCalls until it holds every API call sent (+ the closing one); performance.now() then. */
-async function waitForMerged(url: string, token: string, plan: LoadPlan, log: (line: string) => void): Promise<number> {
+async function waitForMerged(url: string, token: string, plan: LoadPlan, log: (line: string) => void, samples: MergedSample[]): Promise<number> {
   const hourMs = 3_600_000;
   const fromMs = Math.floor(plan.firstEventMs / hourMs) * hourMs;
   const toMs = Math.floor(plan.lastEventMs / hourMs) * hourMs + 2 * hourMs;
@@ -156,6 +194,7 @@ async function waitForMerged(url: string, token: string, plan: LoadPlan, log: (l
       continue;
     }
     const now = performance.now();
+    samples.push({ atMs: now, calls: total });
     if (total >= wanted) return now;
     if (total !== last) {
       last = total;
@@ -166,7 +205,7 @@ async function waitForMerged(url: string, token: string, plan: LoadPlan, log: (l
       lastLogMs = now;
     }
     if (now - lastChangeMs > STALL_TIMEOUT_MS) throw new Error(`the store stopped at ${total} of ${wanted} calls for ${STALL_TIMEOUT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, MERGED_PROBE_MS));
   }
 }
 
