@@ -48,6 +48,9 @@ function bundle(entry) {
     // no usable cache: build below
   }
   const esbuild = require('esbuild');
+  // Built into a directory of this process's own, then renamed into place: tests start several
+  // processes at once, and one of them must never load a bundle another is halfway through writing.
+  const buildDir = path.join(cacheDir, `.build-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   let result;
   try {
     result = esbuild.buildSync({
@@ -57,7 +60,7 @@ function bundle(entry) {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      outfile: outFile,
+      outfile: path.join(buildDir, path.basename(outFile)),
       // A separate map: Node reads it only with --enable-source-maps, so it costs nothing otherwise.
       sourcemap: 'linked',
       sourcesContent: false,
@@ -73,12 +76,17 @@ function bundle(entry) {
     // A compile error in our own sources: show esbuild's located messages, not its stack.
     const messages = esbuild.formatMessagesSync(error.errors ?? [], { kind: 'error', color: process.stderr.isTTY });
     process.stderr.write(`trailpulse: cannot compile ${path.relative(workspaceRoot, absEntry)}:\n${messages.join('')}`);
+    fs.rmSync(buildDir, { recursive: true, force: true });
     process.exit(70);
   }
   // Our sources by their own stamps; npm packages through the lockfile, which changes whenever an
   // installed version does (stat-ing every file of every package would slow each start).
   const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')), 'package-lock.json'];
-  fs.writeFileSync(metaFile, JSON.stringify({ fingerprint: inputsFingerprint(inputs), inputs }));
+  fs.renameSync(path.join(buildDir, `${path.basename(outFile)}.map`), `${outFile}.map`);
+  fs.renameSync(path.join(buildDir, path.basename(outFile)), outFile);
+  fs.writeFileSync(path.join(buildDir, 'inputs.json'), JSON.stringify({ fingerprint: inputsFingerprint(inputs), inputs }));
+  fs.renameSync(path.join(buildDir, 'inputs.json'), metaFile);
+  fs.rmSync(buildDir, { recursive: true, force: true });
   return outFile;
 }
 
