@@ -11,7 +11,7 @@ import { type SeriesRegistry } from '../series/series-registry';
 import { type StoreContext } from '../store-context';
 import { ALL } from '../table/keys';
 import { mapWithConcurrency } from '../util/pool';
-import { mergeIntoRow, type RowContribution } from './merge-row';
+import { mergeIntoRow, type RowContribution, type RowOutcome } from './merge-row';
 
 /** One window of one series, as the engine's snapshot holds it (EngineWindowSnapshot.partial). */
 export interface SeriesPartial extends SeriesDimensions {
@@ -31,9 +31,32 @@ export interface MergeBatchInput {
   readonly rollUpTo?: readonly number[];
   /** Also merge into the all-accounts, all-regions series the unfiltered query reads (default true). */
   readonly aggregate?: boolean;
+  /**
+   * Merge into the rows of `windowSeconds` itself (default true). False writes only the roll-up rows:
+   * a writer that merges its fine rows often and its coarse rows less often sends the same partials
+   * twice, once per kind, each under its own batch source (apps/local write-behind).
+   */
+  readonly includeBase?: boolean;
+  /**
+   * Exactly which rows, per window length: the all-accounts row, the per-series rows, or both.
+   * Overrides `rollUpTo`, `includeBase` and `aggregate`. A writer that keeps its live aggregate rows
+   * fresh and merges the rest less often sends the partials twice, under two batch sources:
+   * `{10: 'aggregate'}` often, `{10: 'series', 60: 'both', 3600: 'both'}` every few seconds.
+   */
+  readonly rowsByLength?: Readonly<Record<number, RowKinds>>;
+  /** Rows written in parallel by this batch (default the store's `concurrency`). */
+  readonly concurrency?: number;
+  /**
+   * Called once the all-accounts, all-regions rows hold the batch, before the per-series rows are
+   * merged: a live feed that publishes the aggregate windows need not wait for the rest. Those rows
+   * are merged first for that reason.
+   */
+  readonly onAggregateMerged?: () => void;
   /** The compiled custom metrics the partials were computed with (their states are merged per metric). */
   readonly customMetrics?: readonly CompiledCustomMetricDefinition[];
 }
+
+export type RowKinds = 'aggregate' | 'series' | 'both';
 
 export interface MergeBatchResult {
   /** Rows the batch touched (series, aggregate and roll-up rows). */
@@ -54,18 +77,28 @@ export async function mergeBatch(ctx: StoreContext, registry: SeriesRegistry, in
   const { source, sequence } = checkBatchId(input.batch);
   const catalog = customCatalog(input.customMetrics);
   const tiers = ctx.options.retention;
-  const lengths = [input.windowSeconds, ...(input.rollUpTo ?? defaultRollUps(tierWindowLengths(tiers), input.windowSeconds))];
+  const rollUps = input.rollUpTo ?? defaultRollUps(tierWindowLengths(tiers), input.windowSeconds);
+  const kinds = input.rowsByLength ?? defaultRowKinds(input.includeBase === false ? rollUps : [input.windowSeconds, ...rollUps], input.aggregate ?? true);
+  const lengths = Object.keys(kinds).map(Number);
+  for (const length of lengths) {
+    if (length !== input.windowSeconds && (length < input.windowSeconds || length % input.windowSeconds !== 0)) {
+      throw new StoreInputError(`cannot roll ${input.windowSeconds} s windows up into ${length} s windows: not a larger multiple`);
+    }
+  }
+  if (input.concurrency !== undefined && (!Number.isSafeInteger(input.concurrency) || input.concurrency < 1)) {
+    throw new StoreInputError(`concurrency must be a positive integer, got ${String(input.concurrency)}`);
+  }
   for (const length of lengths) expiresAtFor(tiers, length, 0);
   const base = input.windows.map((window, index) => toStored(window, index, input.windowSeconds, catalog, ctx.options.sketchCapacity));
-  const aggregate = input.aggregate ?? true;
   const grouped = new RowGroups(catalog, ctx.options.sketchCapacity);
   try {
     for (const length of lengths) {
+      const kind = kinds[length] as RowKinds;
       for (const [index, stored] of base.entries()) {
         const window = input.windows[index] as SeriesPartial;
         const contribution = length === input.windowSeconds ? stored : rollUpStored(stored, length, catalog);
-        grouped.add(length, window.account, window.region, contribution);
-        if (aggregate) grouped.add(length, ALL, ALL, contribution);
+        if (kind !== 'aggregate') grouped.add(length, window.account, window.region, contribution);
+        if (kind !== 'series') grouped.add(length, ALL, ALL, contribution);
       }
     }
   } catch (error) {
@@ -74,9 +107,18 @@ export async function mergeBatch(ctx: StoreContext, registry: SeriesRegistry, in
   }
   await registry.register(uniqueSeries(input.windows));
   const rows = grouped.contributions((windowSeconds, startMs) => expiresAtFor(tiers, windowSeconds, startMs));
-  const outcomes = await mapWithConcurrency(rows, ctx.options.concurrency, (row) => mergeIntoRow(ctx, row, source, sequence, catalog));
+  const concurrency = input.concurrency ?? ctx.options.concurrency;
+  const merge = (row: RowContribution): Promise<RowOutcome> => mergeIntoRow(ctx, row, source, sequence, catalog);
+  const aggregateRows = rows.filter((row) => row.parts.account === ALL);
+  const outcomes = await mapWithConcurrency(aggregateRows, concurrency, merge);
+  input.onAggregateMerged?.();
+  outcomes.push(...(await mapWithConcurrency(rows.filter((row) => row.parts.account !== ALL), concurrency, merge)));
   const merged = outcomes.filter((outcome) => outcome === 'merged').length;
   return { rows: rows.length, merged, duplicates: rows.length - merged };
+}
+
+function defaultRowKinds(lengths: readonly number[], aggregate: boolean): Record<number, RowKinds> {
+  return Object.fromEntries(lengths.map((length) => [length, aggregate ? 'both' : 'series']));
 }
 
 function defaultRollUps(tiers: readonly number[], windowSeconds: number): number[] {
