@@ -72,7 +72,7 @@ describe('the real runtime refuses what it must', () => {
   it('bad records are counted by reason in a 202 and never lose the good ones around them', async () => {
     // Prepare
     const body = [JSON.stringify(good), '{"eventTime": oops', '42', JSON.stringify({ ...good, eventTime: undefined }), JSON.stringify({ ...good, eventName: '' }), JSON.stringify({ ...good, eventTime: '2024-02-01T00:00:05Z' })].join('\n');
-    const before = subject.runtime.stats.accepted;
+    const before = subject.runtime.stats.settled;
     // Act
     const answer = await call(subject.runtime.url, eventsPath, { method: 'POST', headers: { ...bearer(subject.runtime.token), 'Content-Type': INGEST_CONTENT_TYPES.ndjson }, body });
     const truncated = await call(subject.runtime.url, eventsPath, { method: 'POST', headers: { ...bearer(subject.runtime.token), 'Content-Type': INGEST_CONTENT_TYPES.json }, body: '{"Records": [' });
@@ -85,7 +85,7 @@ describe('the real runtime refuses what it must', () => {
     });
     expect(truncated.status).toBe(202);
     expect(JSON.parse(truncated.text)).toMatchObject({ accepted: 0, rejected: 1 });
-    await waitFor('the two good records merged', () => subject.runtime.stats.accepted === before + 2);
+    await waitFor('the two good records merged', () => subject.runtime.stats.settled === before + 2);
     const { windows } = await subject.api.metrics(60, {}, { fromMs: Date.parse('2024-02-01T00:00:00Z'), toMs: Date.parse('2024-02-01T00:01:00Z') });
     expect(windows.map((window) => window.metrics.totalCalls)).toEqual([2]);
   });

@@ -65,7 +65,7 @@ describe.each([...CORPORA, '.'])('ingest of %s equals `trailpulse analyze` on th
         counted.read += result.accepted + result.rejected;
         for (const [reason, count] of Object.entries(result.rejectReasons)) counted.rejectReasons[reason] = (counted.rejectReasons[reason] ?? 0) + (count ?? 0);
       }
-      await waitFor('every accepted record merged', () => subject.runtime.stats.accepted === counted.accepted);
+      await waitFor('every accepted record merged into every row', () => subject.runtime.stats.settled === counted.accepted);
       // Assess
       const events = reference.get(60)?.events;
       expect(counted).toEqual({ read: events?.read, accepted: events?.accepted, rejected: events?.rejected, rejectReasons: events?.rejectReasons });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   subject = await startTestRuntime(temp);
   let accepted = 0;
   for (const { body, contentType, gzip } of inputs.flatMap((input) => ingestBodies(input))) accepted += (await subject.api.postEvents(body, contentType, gzip)).accepted;
-  await waitFor('every record merged', () => subject.runtime.stats.accepted === accepted);
+  await waitFor('every record merged into every row', () => subject.runtime.stats.settled === accepted);
 }, 120_000);
 afterAll(async () => {
   await subject.runtime.close();

@@ -1,7 +1,29 @@
-import { type CompiledCustomMetricDefinition, createEngine, type Engine, wholeRecordNeeded } from '@trailpulse/analytics';
+import { type CompiledCustomMetricDefinition, createEngine, type Engine, type EngineTransfer, wholeRecordNeeded } from '@trailpulse/analytics';
 import { type AcceptedRecord, judgeRecord, type RejectReason } from '@trailpulse/event-schema';
 import { type SeriesPartial, seriesOf, seriesOfDimensions } from '@trailpulse/metrics-store';
 import { parseScannedText, type ScannedRecord, type SourceBatch, type SourcePosition } from '../sources';
+
+/** The windows of one (account, region) handed from one pipeline's engines to another's (Engine.transfer). */
+export interface SeriesTransfer {
+  readonly account: string;
+  readonly region: string;
+  readonly transfer: EngineTransfer;
+}
+
+/**
+ * What a pipeline takes in: a source's batch, or a group another pipeline already aggregated and
+ * merged (the bulk write-behind is fed the live write-behind's groups this way: no record is
+ * aggregated twice). `transfers` and `customMetrics` are only set on the latter.
+ */
+export interface PipelineBatch extends SourceBatch {
+  readonly transfers?: readonly SeriesTransfer[];
+  /** The definitions the transfers were aggregated with. */
+  readonly customMetrics?: readonly CompiledCustomMetricDefinition[];
+  /** Latest eventTime of the transfers' records (they carry no records to read it from). */
+  readonly maxEventTimeMs?: number;
+  /** Accepted records inside the transfers. */
+  readonly acceptedInTransfers?: number;
+}
 
 /** Consecutive batches of one source, ready to be merged into the store as one store batch. */
 export interface AccumulatedGroup {
@@ -19,6 +41,8 @@ export interface AccumulatedGroup {
   readonly windowStartsMs: readonly number[];
   /** Latest eventTime in the group, undefined when it accepted no record. */
   readonly maxEventTimeMs: number | undefined;
+  /** The group's windows handed over after the snapshot (take(true)), for a pipeline after this one. */
+  readonly transfers?: readonly SeriesTransfer[];
 }
 
 export interface AccumulatorCallbacks {
@@ -80,7 +104,7 @@ export class BatchAccumulator {
    * Judges the batch's records and adds the accepted ones. The first batch of a group fixes its
    * custom metrics; callers take() the group before adding a batch under other definitions.
    */
-  add(batch: SourceBatch, customMetrics: readonly CompiledCustomMetricDefinition[]): void {
+  add(batch: PipelineBatch, customMetrics: readonly CompiledCustomMetricDefinition[]): void {
     if (this.batchCount === 0 && customMetrics !== this.metrics) {
       this.metrics = customMetrics;
       this.wholeRecordGate = wholeRecordNeeded(customMetrics.map((metric) => metric.definition));
@@ -108,18 +132,29 @@ export class BatchAccumulator {
       this.noteEventTime(facts.eventTimeMs);
       this.callbacks.onScanned?.(scanned);
     }
+    for (const { account, region, transfer } of batch.transfers ?? []) {
+      this.engineForSeries(account, region).mergeTransfer(transfer);
+      for (const window of transfer.windows) this.starts.add(window.startMs);
+    }
+    if (batch.maxEventTimeMs !== undefined && (this.maxEventTimeMs === undefined || batch.maxEventTimeMs > this.maxEventTimeMs)) this.maxEventTimeMs = batch.maxEventTimeMs;
+    this.acceptedCount += batch.acceptedInTransfers ?? 0;
     for (const reject of batch.rejects ?? []) this.callbacks.onRejected?.(reject.reason);
     this.last = batch;
     this.batchCount += 1;
   }
 
-  /** The group held so far (undefined when empty), and a fresh start. */
-  take(): AccumulatedGroup | undefined {
+  /**
+   * The group held so far (undefined when empty), and a fresh start. With `handOver`, the engines'
+   * windows also go with the group as transfers (after the snapshot; they are not needed here again).
+   */
+  take(handOver = false): AccumulatedGroup | undefined {
     const last = this.last;
     if (last === undefined) return undefined;
     const windows: SeriesPartial[] = [];
+    const transfers: SeriesTransfer[] = [];
     for (const { account, region, engine } of this.engines.values()) {
       for (const window of engine.snapshot().windows) windows.push({ account, region, partial: window.partial });
+      if (handOver) transfers.push({ account, region, transfer: engine.transfer() });
     }
     const group: AccumulatedGroup = {
       sourceId: last.sourceId,
@@ -131,6 +166,7 @@ export class BatchAccumulator {
       customMetrics: this.metrics,
       windowStartsMs: [...this.starts].sort((a, b) => a - b),
       maxEventTimeMs: this.maxEventTimeMs,
+      ...(handOver ? { transfers } : {}),
     };
     this.engines = new Map();
     this.starts = new Set();

@@ -1,12 +1,33 @@
 import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
 import { type MetricsStore } from '@trailpulse/metrics-store';
+import { type SourceBatch } from '../sources';
+import { type GroupWriter } from './group-writer';
 import { type IngestStats } from './ingest-stats';
 import { type RecentEvents } from './recent-events';
-import { type GroupWriter } from './group-writer';
+import { type AccumulatedGroup, type PipelineBatch } from './batch-accumulator';
 import { type FlushedGroup, WriteBehind } from './write-behind';
 
 /** The finest window the runtime computes; the store rolls 10 s partials up into 60 s and 3600 s rows. */
 export const BASE_WINDOW_SECONDS = 10;
+/** The coarser window lengths the store rolls the 10 s partials up into. */
+export const ROLL_UP_WINDOW_SECONDS = [60, 3600] as const;
+/**
+ * How long the bulk write-behind holds groups before one merge. Its rows are the many and the large
+ * ones (every account and region, and the roll-ups with an hour's sketches); rewriting them with
+ * every live group cost more than everything else the runtime does.
+ */
+export const DEFAULT_BULK_FLUSH_INTERVAL_MS = 5_000;
+/** Rows a bulk merge writes at once: few, so the live merges in between are not kept waiting. */
+const BULK_CONCURRENCY = 2;
+/** The rows of the live write-behind: the all-accounts 10 s windows the live feed publishes. */
+const LIVE_ROWS = { [BASE_WINDOW_SECONDS]: 'aggregate' } as const;
+/** The rows of the bulk write-behind: everything else. */
+const BULK_ROWS = { [BASE_WINDOW_SECONDS]: 'series', ...Object.fromEntries(ROLL_UP_WINDOW_SECONDS.map((seconds) => [seconds, 'both'])) } as const;
+
+/** The batch source id of a source's bulk rows and checkpoint: a pipeline of its own in the store. */
+export function bulkSourceId(sourceId: string): string {
+  return `${sourceId}#bulk`;
+}
 
 export interface BatchPipelineDeps {
   readonly store: MetricsStore;
@@ -15,33 +36,120 @@ export interface BatchPipelineDeps {
   /** The custom metrics in force when a group of batches starts. */
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
   readonly flushIntervalMs?: number;
+  readonly bulkFlushIntervalMs?: number;
   readonly maxRecords?: number;
   /** @default the store in this thread; the runtime passes its store worker. */
   readonly writer?: GroupWriter;
 }
 
+export interface PipelineCallbacks {
+  /** A group is in the all-accounts 10 s rows: the closer may close 10 s windows up to its watermark. */
+  readonly onLiveMerged: (group: AccumulatedGroup) => void;
+  /** A group is in every other row: the 60 s and 3600 s windows may close up to its watermark. */
+  readonly onBulkMerged: (group: FlushedGroup) => void;
+}
+
+/** One source's way into the store (see {@link openSourcePipeline}). */
+export interface SourcePipeline {
+  add(batch: SourceBatch): Promise<void>;
+  /** Merges everything held (both write-behinds); resolves when it is in the store. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * One source's batches into the store (write-behind, see write-behind.ts): records are judged as
- * they come (the sources hand raw objects), accepted ones go to the recent-events ring at once (the
- * ring is not persisted, so a replay after a crash refills it rather than doubling it), and the
- * counters of accepted records move when their group is merged, unless the store had it already.
+ * One source's batches into the store, as two write-behinds (write-behind.ts) with checkpoints of
+ * their own. The live one aggregates the records and merges each group (every 250 ms) into the
+ * all-accounts 10 s rows only: one or two rows, so a closed 10 s window reaches the live feed in
+ * well under a second. Each merged group's windows are then handed over (Engine.transfer: nothing
+ * is aggregated twice) to the bulk one, which merges into every other row (the 10 s rows per
+ * account and region, the 60 s and 3600 s roll-ups) every 5 s. Queries filtered by account or
+ * region, and the 60 s and 3600 s windows, therefore lag the live 10 s windows by up to that.
+ *
+ * Crash safety: each write-behind merges its groups exactly once by its own (source id, sequence)
+ * and flush intent. The bulk one only ever holds what the live one merged, so its checkpoint is
+ * never ahead; a restart resumes the source from the bulk checkpoint, the live write-behind skips
+ * the batches it merged already, and those go straight to the bulk write-behind instead.
+ *
+ * Records are judged as they come (the sources hand raw objects or scanned records); accepted ones
+ * go to the recent-events ring at once (not persisted, so a replay after a crash refills it), and
+ * the counters of accepted records move when their live group is merged, unless the store had it.
  */
-export function openSourcePipeline(sourceId: string, deps: BatchPipelineDeps, onFlushed: (group: FlushedGroup) => void): Promise<WriteBehind> {
-  return WriteBehind.open({
+export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDeps, callbacks: PipelineCallbacks): Promise<SourcePipeline> {
+  const shared = {
     store: deps.store,
-    sourceId,
     windowSeconds: BASE_WINDOW_SECONDS,
     customMetrics: deps.customMetrics,
-    ...(deps.flushIntervalMs === undefined ? {} : { flushIntervalMs: deps.flushIntervalMs }),
     ...(deps.maxRecords === undefined ? {} : { maxRecords: deps.maxRecords }),
     ...(deps.writer === undefined ? {} : { writer: deps.writer }),
+  };
+  const bulk = await WriteBehind.open({
+    ...shared,
+    sourceId: bulkSourceId(sourceId),
+    rows: { rowsByLength: BULK_ROWS, concurrency: BULK_CONCURRENCY },
+    flushIntervalMs: deps.bulkFlushIntervalMs ?? DEFAULT_BULK_FLUSH_INTERVAL_MS,
+    onFlushed: (group) => {
+      if (!group.duplicate) deps.stats.settled += group.accepted;
+      callbacks.onBulkMerged(group);
+    },
+  });
+  // Hand-overs run in order; a failure stops the source at its next batch.
+  let handOvers: Promise<void> = Promise.resolve();
+  let handOverFailure: unknown;
+  const handOver = (batch: PipelineBatch): void => {
+    handOvers = handOvers.then(() => bulk.add(batch)).catch((error: unknown) => {
+      handOverFailure ??= error;
+    });
+  };
+  const live = await WriteBehind.open({
+    ...shared,
+    sourceId,
+    rows: { rowsByLength: LIVE_ROWS },
+    handOver: true,
+    ...(deps.flushIntervalMs === undefined ? {} : { flushIntervalMs: deps.flushIntervalMs }),
     onAccepted: (record) => deps.recent.add(record),
     onScanned: (record) => deps.recent.addScanned(record),
     onRejected: (reason) => deps.stats.addRejected(reason),
+    onAggregateMerged: callbacks.onLiveMerged,
     onFlushed: (group) => {
       if (!group.duplicate) deps.stats.addAccepted(group.accepted);
       deps.stats.batches += group.batches;
-      onFlushed(group);
+      handOver({
+        sourceId: group.sourceId,
+        seq: group.seq,
+        position: group.position,
+        records: [],
+        transfers: group.transfers ?? [],
+        customMetrics: group.customMetrics,
+        ...(group.maxEventTimeMs === undefined ? {} : { maxEventTimeMs: group.maxEventTimeMs }),
+        acceptedInTransfers: group.accepted,
+      });
     },
   });
+  const throwIfHandOverFailed = (): void => {
+    if (handOverFailure !== undefined) throw handOverFailure;
+  };
+  return {
+    async add(batch) {
+      throwIfHandOverFailed();
+      // Merged into the live rows before a restart, not yet into the bulk ones: those take it from the source.
+      if (batch.seq <= live.openedAtSeq) await bulk.add(batch);
+      else await live.add(batch);
+    },
+    async flush() {
+      await live.flush();
+      await handOvers;
+      throwIfHandOverFailed();
+      await bulk.flush();
+    },
+    async close() {
+      try {
+        await live.close();
+      } finally {
+        await handOvers;
+        await bulk.close();
+      }
+      throwIfHandOverFailed();
+    },
+  };
 }

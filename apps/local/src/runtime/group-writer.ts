@@ -1,5 +1,5 @@
 import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
-import { type MergeBatchResult, type MetricsStore, type SeriesPartial } from '@trailpulse/metrics-store';
+import { type MergeBatchResult, type MetricsStore, type RowKinds, type SeriesPartial } from '@trailpulse/metrics-store';
 import { type SourcePosition } from '../sources';
 
 /** One write-behind group on its way into the store (what WriteBehind hands its writer). */
@@ -13,11 +13,19 @@ export interface GroupWrite {
   readonly windows: readonly SeriesPartial[];
   /** Record `seq` as the source's flush intent before the rows (see write-behind.ts, crash safety). */
   readonly recordIntent: boolean;
+  /** Which rows: MergeBatchInput's rowsByLength and concurrency (default: every row of every length). */
+  readonly rows?: GroupRows;
+}
+
+export interface GroupRows {
+  readonly rowsByLength?: Readonly<Record<number, RowKinds>>;
+  readonly concurrency?: number;
 }
 
 /** Merges groups into the store: in this thread (storeGroupWriter), or on the store worker thread. */
 export interface GroupWriter {
-  write(group: GroupWrite, customMetrics: readonly CompiledCustomMetricDefinition[]): Promise<MergeBatchResult>;
+  /** `onAggregateMerged`: the all-accounts rows hold the group (MergeBatchInput.onAggregateMerged). */
+  write(group: GroupWrite, customMetrics: readonly CompiledCustomMetricDefinition[], onAggregateMerged?: () => void): Promise<MergeBatchResult>;
 }
 
 /**
@@ -32,10 +40,10 @@ export function flushIntentId(sourceId: string): string {
 /** The intent (when asked), then the rows and the source checkpoint, through `store`. */
 export function storeGroupWriter(store: MetricsStore): GroupWriter {
   return {
-    async write(group, customMetrics) {
+    async write(group, customMetrics, onAggregateMerged) {
       if (group.recordIntent) await store.advanceCheckpoint(flushIntentId(group.sourceId), group.seq);
       return store.writeBatch(
-        { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows: group.windows, customMetrics },
+        { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows: group.windows, customMetrics, ...group.rows, ...(onAggregateMerged === undefined ? {} : { onAggregateMerged }) },
         group.position,
       );
     },

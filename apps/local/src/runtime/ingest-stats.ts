@@ -6,6 +6,12 @@ export class IngestStats {
   accepted = 0;
   rejected = 0;
   batches = 0;
+  /**
+   * Accepted records in every row (the bulk write-behind merged them too): queries filtered by
+   * account or region, and 60 s and 3600 s windows, hold them. `accepted` counts them once they are
+   * in the live rows, up to a few seconds earlier (batch-pipeline.ts).
+   */
+  settled = 0;
   readonly rejectReasons: Partial<Record<RejectReason, number>> = {};
 
   addRejected(reason: RejectReason, count = 1): void {

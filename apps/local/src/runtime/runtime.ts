@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createLocalDynamoClient, createMetricsStore, type MetricsStore } from '@trailpulse/metrics-store';
 import { Authenticator, createApiServer, loadOrCreateApiToken, type Logger, silentLogger } from '../http';
 import { createSources, type Scheduler, type Source, type SourcePlan, startFromCheckpoint, systemScheduler } from '../sources';
-import { BASE_WINDOW_SECONDS, openSourcePipeline } from './batch-pipeline';
+import { BASE_WINDOW_SECONDS, openSourcePipeline, ROLL_UP_WINDOW_SECONDS, type SourcePipeline } from './batch-pipeline';
 import { CustomMetricsRegistry } from './custom-metrics';
 import { IngestStats } from './ingest-stats';
 import { LocalBackend } from './local-backend';
@@ -10,10 +10,10 @@ import { RecentEvents } from './recent-events';
 import { StoreCheckpoints } from './store-checkpoints';
 import { StoreWorker } from './store-worker/store-worker';
 import { WindowCloser } from './window-closer';
-import { type WriteBehind } from './write-behind';
+import { type AccumulatedGroup } from './batch-accumulator';
 
 /** The window lengths the runtime serves: its base window and the store's roll-ups. */
-export const SERVED_WINDOW_SECONDS = [BASE_WINDOW_SECONDS, 60, 3600] as const;
+export const SERVED_WINDOW_SECONDS = [BASE_WINDOW_SECONDS, ...ROLL_UP_WINDOW_SECONDS] as const;
 export const METRICS_TABLE = 'trailpulse-metrics';
 /** How often windows are checked for closing: well under the 1 s the live feed promises. */
 export const CLOSE_TICK_MS = 250;
@@ -92,17 +92,24 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     let lastBatchAt = scheduler.now();
     let flushedSinceLastBatch = false;
     const logError = (what: string) => (error: unknown) => logger.error(what, { error: error instanceof Error ? error.message : String(error) });
-    const writers = new Set<WriteBehind>();
+    const writers = new Set<SourcePipeline>();
     // Before the closer flushes the current windows, every held batch is merged: what it reads is complete.
     const flushWriters = async (): Promise<void> => {
       await Promise.allSettled([...writers].map((writer) => writer.flush()));
     };
     const runSource = async (source: Source): Promise<void> => {
-      // The closer sees a group's watermark only once the group is in the store (write-behind.ts).
-      const writer = await openSourcePipeline(source.id, { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker }, (group) => {
-        closer.observe(group.maxEventTimeMs, group.windowStartsMs);
+      // Where the source resumes; a data dir of an earlier version gets its bulk checkpoint first (store-checkpoints.ts).
+      await checkpoints.load(source.id);
+      // The closer sees a group's watermark only once the group is in the rows of that length (batch-pipeline.ts).
+      const observe = (lengths: readonly number[]) => (group: AccumulatedGroup) => {
+        closer.observe(group.maxEventTimeMs, group.windowStartsMs, lengths);
         closer.tick().catch(logError('closing windows failed'));
-      });
+      };
+      const writer = await openSourcePipeline(
+        source.id,
+        { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker },
+        { onLiveMerged: observe([BASE_WINDOW_SECONDS]), onBulkMerged: observe(ROLL_UP_WINDOW_SECONDS) },
+      );
       writers.add(writer);
       try {
         const batches = await startFromCheckpoint(source, checkpoints, abort.signal);

@@ -30,6 +30,8 @@ export interface WindowCloserOptions {
 
 interface SeriesState {
   readonly windowMs: number;
+  /** The latest eventTime merged into this length's rows. */
+  watermarkMs: number;
   detector: AnomalyDetector;
   /** Start of the latest window closed and scored; windows up to it are revisions. */
   closedThroughMs: number;
@@ -56,7 +58,6 @@ export class WindowCloser {
   private readonly detector: DetectorFactory;
   private readonly latenessMs: number;
   private readonly threshold: number;
-  private watermarkMs = -Infinity;
   private running: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: WindowCloserOptions) {
@@ -69,7 +70,7 @@ export class WindowCloser {
   async start(): Promise<void> {
     for (const seconds of this.options.windowSeconds) {
       const windowMs = seconds * 1000;
-      const state: SeriesState = { windowMs, detector: this.detector.create(), closedThroughMs: -Infinity, revised: new Set(), scored: new Set() };
+      const state: SeriesState = { windowMs, watermarkMs: -Infinity, detector: this.detector.create(), closedThroughMs: -Infinity, revised: new Set(), scored: new Set() };
       const checkpoint = await this.options.store.readCheckpoint(closerCheckpointId(seconds));
       if (checkpoint !== undefined) {
         state.closedThroughMs = Number(checkpoint.position);
@@ -88,10 +89,14 @@ export class WindowCloser {
     }
   }
 
-  /** The latest eventTime merged so far, and the base windows a batch touched (for revisions). */
-  observe(maxEventTimeMs: number | undefined, touchedStartsMs: readonly number[]): void {
-    if (maxEventTimeMs !== undefined && maxEventTimeMs > this.watermarkMs) this.watermarkMs = maxEventTimeMs;
-    for (const state of this.series.values()) {
+  /**
+   * The latest eventTime merged so far into the rows of `windowSeconds` (default every length), and
+   * the base windows the merge touched (for revisions).
+   */
+  observe(maxEventTimeMs: number | undefined, touchedStartsMs: readonly number[], windowSeconds?: readonly number[]): void {
+    for (const [seconds, state] of this.series) {
+      if (windowSeconds !== undefined && !windowSeconds.includes(seconds)) continue;
+      if (maxEventTimeMs !== undefined && maxEventTimeMs > state.watermarkMs) state.watermarkMs = maxEventTimeMs;
       for (const startMs of touchedStartsMs) {
         const seriesStart = Math.floor(startMs / state.windowMs) * state.windowMs;
         if (seriesStart <= state.closedThroughMs) state.revised.add(seriesStart);
@@ -109,14 +114,14 @@ export class WindowCloser {
   }
 
   private async closeDue(flushAll: boolean): Promise<void> {
-    if (!Number.isFinite(this.watermarkMs)) return;
     for (const [seconds, state] of this.series) {
+      if (!Number.isFinite(state.watermarkMs)) continue;
       await this.republishRevised(seconds, state);
       // Normally the windows whose end is at or before watermark - lateness (starts up to that minus
       // windowMs); a flush also closes the window holding the watermark, which has not ended yet.
       const lastClosableStart = flushAll
-        ? Math.floor(this.watermarkMs / state.windowMs) * state.windowMs
-        : Math.floor((this.watermarkMs - this.latenessMs - state.windowMs) / state.windowMs) * state.windowMs;
+        ? Math.floor(state.watermarkMs / state.windowMs) * state.windowMs
+        : Math.floor((state.watermarkMs - this.latenessMs - state.windowMs) / state.windowMs) * state.windowMs;
       if (lastClosableStart <= state.closedThroughMs) continue;
       const fromMs = Number.isFinite(state.closedThroughMs) ? state.closedThroughMs + state.windowMs : 0;
       const windows = await this.readWindows(seconds, fromMs, lastClosableStart + state.windowMs);

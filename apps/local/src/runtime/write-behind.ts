@@ -1,11 +1,10 @@
 import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
 import { type MetricsStore } from '@trailpulse/metrics-store';
-import { type SourceBatch } from '../sources';
-import { type AccumulatedGroup, BatchAccumulator, type AccumulatorCallbacks } from './batch-accumulator';
-import { flushIntentId, type GroupWriter, storeGroupWriter } from './group-writer';
+import { type AccumulatedGroup, BatchAccumulator, type AccumulatorCallbacks, type PipelineBatch } from './batch-accumulator';
+import { flushIntentId, type GroupRows, type GroupWriter, storeGroupWriter } from './group-writer';
 
 /** How long a source's batches are held before one merge into the store: well under the live feed's 1 s. */
-export const DEFAULT_FLUSH_INTERVAL_MS = 500;
+export const DEFAULT_FLUSH_INTERVAL_MS = 250;
 /** Accepted records held per source before a merge is due whatever the time (bounds memory). */
 export const DEFAULT_FLUSH_MAX_RECORDS = 200_000;
 
@@ -29,11 +28,17 @@ export interface WriteBehindOptions extends AccumulatorCallbacks {
    * @default the store itself, in this thread (storeGroupWriter); the runtime uses its store worker thread.
    */
   readonly writer?: GroupWriter;
+  /** Which rows each group merges into. @default every row of every length */
+  readonly rows?: GroupRows;
+  /** Hand each group's windows over with it (FlushedGroup.transfers), for a pipeline fed by this one. @default false */
+  readonly handOver?: boolean;
   readonly sourceId: string;
   readonly windowSeconds: number;
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
   /** After each group is merged and checkpointed: the closer may see its watermark now. */
   readonly onFlushed?: (group: FlushedGroup) => void;
+  /** When the group's all-accounts rows hold it, before its per-series rows (the live feed's aggregate windows may close). */
+  readonly onAggregateMerged?: (group: AccumulatedGroup) => void;
   readonly flushIntervalMs?: number;
   readonly maxRecords?: number;
   readonly now?: () => number;
@@ -73,6 +78,8 @@ export class WriteBehind {
   private writing: Promise<void> | undefined;
   private failure: unknown;
   private intentSeq = -1;
+  /** The source checkpoint at open: batches up to it are in this pipeline's rows already. */
+  private checkpointSeq = -1;
 
   private constructor(
     private readonly options: WriteBehindOptions,
@@ -94,12 +101,18 @@ export class WriteBehind {
     const checkpointSeq = checkpoint === undefined ? -1 : Number(checkpoint.position);
     const writer = new WriteBehind(options, intentSeq !== undefined && intentSeq > checkpointSeq ? intentSeq : undefined);
     writer.intentSeq = intentSeq ?? -1;
+    writer.checkpointSeq = checkpointSeq;
     return writer;
   }
 
   /** Whether a crashed merge is being redone (nothing is merged before its last batch comes again). */
   get recovering(): boolean {
     return this.recoverThroughSeq !== undefined;
+  }
+
+  /** The source checkpoint this pipeline opened at (-1: none): it skips batches up to it. */
+  get openedAtSeq(): number {
+    return this.checkpointSeq;
   }
 
   /** Accepted records held, not yet merged (a merge in flight excluded). */
@@ -112,18 +125,20 @@ export class WriteBehind {
    * full and a merge is in flight (then when it is done).
    * @throws WriteBehindError when an earlier merge failed.
    */
-  async add(batch: SourceBatch): Promise<void> {
+  async add(batch: PipelineBatch): Promise<void> {
     this.throwIfFailed();
+    // A source resumed from an older checkpoint (another pipeline's) replays batches this one merged already.
+    if (batch.seq <= this.checkpointSeq) return;
     if (this.recoverThroughSeq !== undefined) {
       // The crashed group's last batch never came again (the source changed): merge what is held, as best we can.
       if (batch.seq > this.recoverThroughSeq) this.stopRecovering();
       else {
-        this.accumulator.add(batch, this.accumulator.batches === 0 ? this.options.customMetrics() : this.accumulator.customMetrics);
+        this.accumulator.add(batch, this.accumulator.batches === 0 ? (batch.customMetrics ?? this.options.customMetrics()) : this.accumulator.customMetrics);
         if (batch.seq === this.recoverThroughSeq) this.stopRecovering();
         return;
       }
     }
-    const customMetrics = this.options.customMetrics();
+    const customMetrics = batch.customMetrics ?? this.options.customMetrics();
     if (this.accumulator.batches > 0 && !sameDefinitions(customMetrics, this.accumulator.customMetrics)) await this.flush();
     if (this.accumulator.batches === 0) this.groupStartedAt = this.now();
     this.accumulator.add(batch, customMetrics);
@@ -173,7 +188,7 @@ export class WriteBehind {
   /** Starts merging the held group unless a merge is in flight (its end starts the next one when due). */
   private kick(): void {
     if (this.writing !== undefined || this.failure !== undefined || this.recoverThroughSeq !== undefined) return;
-    const group = this.accumulator.take();
+    const group = this.accumulator.take(this.options.handOver === true);
     if (group === undefined) return;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
@@ -199,8 +214,17 @@ export class WriteBehind {
   private async write(group: AccumulatedGroup): Promise<void> {
     const recordIntent = group.seq > this.intentSeq;
     const result = await this.writer.write(
-      { sourceId: this.options.sourceId, seq: group.seq, position: group.position, windowSeconds: this.options.windowSeconds, windows: group.windows, recordIntent },
+      {
+        sourceId: this.options.sourceId,
+        seq: group.seq,
+        position: group.position,
+        windowSeconds: this.options.windowSeconds,
+        windows: group.windows,
+        recordIntent,
+        ...(this.options.rows === undefined ? {} : { rows: this.options.rows }),
+      },
       group.customMetrics,
+      this.options.onAggregateMerged === undefined ? undefined : () => this.options.onAggregateMerged?.(group),
     );
     if (recordIntent) this.intentSeq = group.seq;
     this.options.onFlushed?.({ ...group, duplicate: result.rows > 0 && result.merged === 0 });

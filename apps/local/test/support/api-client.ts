@@ -87,9 +87,12 @@ export class ApiClient {
     return out;
   }
 
-  /** Sum of totalCalls over every stored hour. */
-  async totalCalls(): Promise<number> {
-    const hours = await this.pagedWindows(3600, ALL_TIME.fromMs, ALL_TIME.toMs, {});
-    return hours.reduce((sum, window) => sum + window.metrics.totalCalls, 0);
+  /**
+   * API calls in the rows of `windowSeconds` (the 10 s ones are merged first, the others every few
+   * seconds), over all time or over `range` (one request when the range fits one page).
+   */
+  async totalCalls(windowSeconds = 3600, range: { readonly fromMs: number; readonly toMs: number } = ALL_TIME): Promise<number> {
+    const windows = await this.pagedWindows(windowSeconds, range.fromMs, range.toMs, {});
+    return windows.reduce((sum, window) => sum + window.metrics.totalCalls, 0);
   }
 }

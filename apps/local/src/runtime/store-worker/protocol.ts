@@ -20,6 +20,8 @@ export type ToStoreWorker =
 export type FromStoreWorker =
   | { readonly kind: 'ready'; readonly endpoint: string }
   | { readonly kind: 'start-failed'; readonly message: string }
+  /** The all-accounts rows hold write `id` (its per-series rows follow). */
+  | { readonly kind: 'aggregate-merged'; readonly id: number }
   | { readonly kind: 'written'; readonly id: number; readonly result: MergeBatchResult }
   /** The write failed; `name` is the store error's class (StoreInputError, MergeConflictError, ...). */
   | { readonly kind: 'failed'; readonly id: number; readonly name: string; readonly message: string }

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   port.on('message', (message: ToStoreWorker) => {
     if (message.kind === 'write') {
-      const done = writer.write(message.group, compiledFor(message.definitions)).then(
+      const done = writer.write(message.group, compiledFor(message.definitions), () => post({ kind: 'aggregate-merged', id: message.id })).then(
         (result) => post({ kind: 'written', id: message.id, result }),
         (error: unknown) => post({ kind: 'failed', id: message.id, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) }),
       );

@@ -22,6 +22,7 @@ export class StoreWorkerError extends Error {
 }
 
 interface Pending {
+  readonly onAggregateMerged: (() => void) | undefined;
   readonly resolve: (result: MergeBatchResult) => void;
   readonly reject: (error: Error) => void;
 }
@@ -62,12 +63,12 @@ export class StoreWorker implements GroupWriter {
     return new StoreWorker(worker, endpoint);
   }
 
-  write(group: GroupWrite, customMetrics: readonly CompiledCustomMetricDefinition[]): Promise<MergeBatchResult> {
+  write(group: GroupWrite, customMetrics: readonly CompiledCustomMetricDefinition[], onAggregateMerged?: () => void): Promise<MergeBatchResult> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.closing !== undefined) return Promise.reject(new StoreWorkerError('the store worker is closing'));
     const id = this.nextId++;
     return new Promise<MergeBatchResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { onAggregateMerged, resolve, reject });
       this.send({ kind: 'write', id, group, definitions: customMetrics.map((metric) => metric.definition) });
     });
   }
@@ -95,9 +96,13 @@ export class StoreWorker implements GroupWriter {
   }
 
   private onMessage(message: FromStoreWorker): void {
-    if (message.kind !== 'written' && message.kind !== 'failed') return;
+    if (message.kind !== 'written' && message.kind !== 'failed' && message.kind !== 'aggregate-merged') return;
     const pending = this.pending.get(message.id);
     if (pending === undefined) return;
+    if (message.kind === 'aggregate-merged') {
+      pending.onAggregateMerged?.();
+      return;
+    }
     this.pending.delete(message.id);
     if (message.kind === 'written') pending.resolve(message.result);
     else pending.reject(new StoreWorkerError(`${message.name}: ${message.message}`));
