@@ -44,11 +44,11 @@ async function spawnServer(args: readonly string[], env: NodeJS.ProcessEnv, cwd:
   };
 }
 
-/** `node apps/local/bin/trailpulse-local.cjs --no-demo --port 0 --data-dir <dir> --json` (HTTP ingest only). */
-export function startLocalRuntime(root: string, dataDir: string, token: string, profileDir?: string): Promise<ChildServer> {
+/** `node [nodeFlags] apps/local/bin/trailpulse-local.cjs --no-demo --port 0 --data-dir <dir> --json` (HTTP ingest only). */
+export function startLocalRuntime(root: string, dataDir: string, token: string, profileDir?: string, nodeFlags: readonly string[] = []): Promise<ChildServer> {
   const profile = profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir];
   const bin = path.join(root, 'apps', 'local', 'bin', 'trailpulse-local.cjs');
-  return spawnServer([...profile, bin, '--no-demo', '--port', '0', '--data-dir', dataDir, '--json'], { ...process.env, TRAILPULSE_TOKEN: token, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, root);
+  return spawnServer([...profile, ...nodeFlags, bin, '--no-demo', '--port', '0', '--data-dir', dataDir, '--json'], { ...process.env, TRAILPULSE_TOKEN: token, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, root);
 }
 
 /** The floor: what loopback HTTP costs with no work behind it (the body is read and dropped). */

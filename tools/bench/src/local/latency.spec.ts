@@ -1,4 +1,4 @@
-import { closeLatencies, steadyRate } from './latency';
+import { closeLatencies } from './latency';
 
 describe('local bench latencies', () => {
   it('measures a window from the first POST that let it close (end + lateness) to its first message', () => {
@@ -16,19 +16,5 @@ describe('local bench latencies', () => {
 
   it('leaves out windows no POST could close', () => {
     expect(closeLatencies([{ maxEventMs: 11_999, startedAtMs: 0 }], new Map([[0, 500]]), 10_000, 2_000)).toEqual([]);
-  });
-
-  it('takes the steady rate between a quarter and three quarters merged', () => {
-    // Prepare
-    const samples = [
-      { atMs: 0, calls: 0 },
-      { atMs: 1_000, calls: 300 },
-      { atMs: 2_000, calls: 500 },
-      { atMs: 3_000, calls: 800 },
-      { atMs: 9_000, calls: 1_000 },
-    ];
-    // Act + Assess: 300 -> 800 calls in 2 s
-    expect(steadyRate(samples, 1_000)).toBe(250);
-    expect(steadyRate([{ atMs: 0, calls: 1_000 }], 1_000)).toBeUndefined();
   });
 });

@@ -30,22 +30,3 @@ export function closeLatencies(posts: readonly SentPost[], firstSeenMs: Readonly
   }
   return latencies;
 }
-
-/** Progress of the store: how many API calls it held at a time (performance.now()). */
-export interface MergedSample {
-  readonly atMs: number;
-  readonly calls: number;
-}
-
-/**
- * The merge rate once the run is under way: calls merged between the first probe that saw a quarter
- * of them and the first that saw three quarters, per second. Start-up (the first group waits for
- * its flush interval) and the drain after the last POST are left out; undefined when the probes
- * did not see both marks apart.
- */
-export function steadyRate(samples: readonly MergedSample[], wanted: number): number | undefined {
-  const from = samples.find((sample) => sample.calls >= wanted * 0.25);
-  const to = samples.find((sample) => sample.calls >= wanted * 0.75);
-  if (from === undefined || to === undefined || to.atMs <= from.atMs) return undefined;
-  return ((to.calls - from.calls) / (to.atMs - from.atMs)) * 1000;
-}

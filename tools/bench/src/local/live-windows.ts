@@ -6,6 +6,7 @@ import { LIVE_WINDOW_SECONDS } from './payloads';
 export class LiveWindows {
   /** performance.now() of the first `window` message per window start (epoch ms). */
   readonly firstSeenMs = new Map<number, number>();
+
   anomalies = 0;
   error: Error | undefined;
 
@@ -15,7 +16,8 @@ export class LiveWindows {
       if (message.type === 'anomaly') this.anomalies++;
       if (message.type !== 'window' || message.windowSeconds !== LIVE_WINDOW_SECONDS) return;
       const startMs = Date.parse(message.window.start);
-      if (!this.firstSeenMs.has(startMs)) this.firstSeenMs.set(startMs, performance.now());
+      if (this.firstSeenMs.has(startMs)) return;
+      this.firstSeenMs.set(startMs, performance.now());
     });
   }
 

@@ -8,6 +8,7 @@ describe('parseLocalArgs (npm run bench -- local)', () => {
     expect(parseLocalArgs(['--events', '250_000', '--concurrency', '8'])).toMatchObject({ kind: 'bench', options: { events: 250_000, concurrency: 8 } });
     expect(parseLocalArgs([])).toMatchObject({ kind: 'bench', options: { postRate: undefined } });
     expect(parseLocalArgs(['--post-rate', '10000'])).toMatchObject({ kind: 'bench', options: { postRate: 10_000 } });
+    expect(parseLocalArgs(['--node-flag', '--max-semi-space-size=64', '--node-flag', '--no-opt'])).toMatchObject({ kind: 'bench', options: { nodeFlags: ['--max-semi-space-size=64', '--no-opt'] } });
   });
 
   it('names the flag at fault', () => {
@@ -16,5 +17,6 @@ describe('parseLocalArgs (npm run bench -- local)', () => {
     expect(() => parseLocalArgs(['--quick', '--events', '5'])).toThrow(CliUsageError);
     expect(() => parseLocalArgs(['--fast'])).toThrow(/unknown option --fast/);
     expect(() => parseLocalArgs(['--post-rate', '0'])).toThrow(/--post-rate takes a whole number/);
+    expect(() => parseLocalArgs(['--node-flag', 'max-semi-space-size=64'])).toThrow(/--node-flag takes a flag/);
   });
 });

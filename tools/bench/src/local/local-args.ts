@@ -17,6 +17,8 @@ trivial node:http server measured in the same run.
                    windows the load spans
   --post-rate N    records per second to POST at (default: max rate): a paced load, to measure
                    latency at a rate the runtime sustains instead of behind a backlog
+  --node-flag F    a Node.js/V8 flag for the runtime's process (repeatable), e.g.
+                   --node-flag --max-semi-space-size=64 to try a larger young generation
   --profile DIR    run the runtime with --cpu-prof, writing its profile to DIR
   --json           print the results as JSON on stdout (progress goes to stderr)`;
 
@@ -32,6 +34,8 @@ export interface LocalBenchOptions {
   readonly postRate: number | undefined;
   readonly json: boolean;
   readonly profileDir: string | undefined;
+  /** Flags for the runtime's node process. */
+  readonly nodeFlags: readonly string[];
 }
 
 export type LocalBenchCommand = { readonly kind: 'help' } | { readonly kind: 'bench'; readonly options: LocalBenchOptions };
@@ -46,6 +50,7 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
   let postRate: number | undefined;
   let json = false;
   let profileDir: string | undefined;
+  const nodeFlags: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const flag = args[index] as string;
     const value = (): string => {
@@ -68,8 +73,13 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
     else if (flag === '--post-rate') postRate = integer(1, 10_000_000);
     else if (flag === '--json') json = true;
     else if (flag === '--profile') profileDir = value();
+    else if (flag === '--node-flag') {
+      const nodeFlag = args[++index];
+      if (nodeFlag === undefined || !nodeFlag.startsWith('--')) throw new CliUsageError(`--node-flag takes a flag such as --max-semi-space-size=64, not "${String(nodeFlag)}"`);
+      nodeFlags.push(nodeFlag);
+    }
     else throw new CliUsageError(`unknown option ${flag}\n${LOCAL_USAGE}`);
   }
   if (quick && events !== undefined) throw new CliUsageError('--quick and --events both set the number of records: use one');
-  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, postRate, json, profileDir } };
+  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, postRate, json, profileDir, nodeFlags } };
 }
