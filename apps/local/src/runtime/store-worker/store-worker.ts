@@ -15,6 +15,13 @@ import { type GroupWrite, type GroupWriter } from '../group-writer';
 import { type FromStoreWorker, type StoreWorkerData, type ToStoreWorker } from './protocol';
 
 const WORKER_ENTRY = 'apps/local/src/runtime/store-worker/store-worker-entry.ts';
+/**
+ * The worker's young generation, larger than V8's default for the same reason as the main thread's
+ * (apps/local/bin/trailpulse-local.cjs): merges build large short-lived bodies. Measured with
+ * `npm run bench -- local`: 42,376 / 41,531 records/s through the live path, against 38,346 / 42,086
+ * without it; a small gain, within the spread of the runs, kept for the steadier of the two.
+ */
+const YOUNG_GENERATION_MB = 192;
 
 /** The store worker could not start, stopped, or a write on it failed (the store's error name and message inside). */
 export class StoreWorkerError extends Error {
@@ -47,7 +54,7 @@ export class StoreWorker implements GroupWriter {
 
   /** Starts the thread, its embedded DynamoDB and the table. @throws StoreWorkerError */
   static async start(data: StoreWorkerData): Promise<StoreWorker> {
-    const worker = new Worker(workspaceScript(WORKER_ENTRY), { workerData: data });
+    const worker = new Worker(workspaceScript(WORKER_ENTRY), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const endpoint = await new Promise<string>((resolve, reject) => {
       const onError = (error: Error): void => reject(new StoreWorkerError(`the store worker failed to start: ${error.message}`, { cause: error }));
       worker.once('error', onError);
