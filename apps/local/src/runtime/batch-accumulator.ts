@@ -34,14 +34,14 @@ export interface AccumulatedGroup {
   readonly position: SourcePosition;
   readonly batches: number;
   readonly accepted: number;
-  /** The window partials of every accepted record of the group, per (account, region) and window. */
+  /** The window partials of every accepted record of the group, per (account, region) and window (empty when taken as transfers). */
   readonly windows: readonly SeriesPartial[];
   readonly customMetrics: readonly CompiledCustomMetricDefinition[];
   /** Start (epoch ms) of every base window the group added to, ascending. */
   readonly windowStartsMs: readonly number[];
   /** Latest eventTime in the group, undefined when it accepted no record. */
   readonly maxEventTimeMs: number | undefined;
-  /** The group's windows handed over after the snapshot (take(true)), for a pipeline after this one. */
+  /** The group's windows as engine transfers (take(true)), instead of `windows`. */
   readonly transfers?: readonly SeriesTransfer[];
 }
 
@@ -144,17 +144,18 @@ export class BatchAccumulator {
   }
 
   /**
-   * The group held so far (undefined when empty), and a fresh start. With `handOver`, the engines'
-   * windows also go with the group as transfers (after the snapshot; they are not needed here again).
+   * The group held so far (undefined when empty), and a fresh start. `asTransfers`: the engines'
+   * windows go as transfers (Engine.transfer: unsorted, nothing copied) instead of snapshots, so the
+   * thread that merges them makes the partials, not this one.
    */
-  take(handOver = false): AccumulatedGroup | undefined {
+  take(asTransfers = false): AccumulatedGroup | undefined {
     const last = this.last;
     if (last === undefined) return undefined;
     const windows: SeriesPartial[] = [];
     const transfers: SeriesTransfer[] = [];
     for (const { account, region, engine } of this.engines.values()) {
-      for (const window of engine.snapshot().windows) windows.push({ account, region, partial: window.partial });
-      if (handOver) transfers.push({ account, region, transfer: engine.transfer() });
+      if (asTransfers) transfers.push({ account, region, transfer: engine.transfer() });
+      else for (const window of engine.snapshot().windows) windows.push({ account, region, partial: window.partial });
     }
     const group: AccumulatedGroup = {
       sourceId: last.sourceId,
@@ -166,7 +167,7 @@ export class BatchAccumulator {
       customMetrics: this.metrics,
       windowStartsMs: [...this.starts].sort((a, b) => a - b),
       maxEventTimeMs: this.maxEventTimeMs,
-      ...(handOver ? { transfers } : {}),
+      ...(asTransfers ? { transfers } : {}),
     };
     this.engines = new Map();
     this.starts = new Set();

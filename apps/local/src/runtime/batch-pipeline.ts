@@ -87,6 +87,8 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
     ...shared,
     sourceId: bulkSourceId(sourceId),
     rows: { rowsByLength: BULK_ROWS, concurrency: BULK_CONCURRENCY },
+    // Its groups span seconds of every series: snapshotting them here stalled this thread for a second and more.
+    asTransfers: true,
     flushIntervalMs: deps.bulkFlushIntervalMs ?? DEFAULT_BULK_FLUSH_INTERVAL_MS,
     onFlushed: (group) => {
       if (!group.duplicate) deps.stats.settled += group.accepted;
@@ -105,7 +107,7 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
     ...shared,
     sourceId,
     rows: { rowsByLength: LIVE_ROWS },
-    handOver: true,
+    asTransfers: true,
     ...(deps.flushIntervalMs === undefined ? {} : { flushIntervalMs: deps.flushIntervalMs }),
     onAccepted: (record) => deps.recent.add(record),
     onScanned: (record) => deps.recent.addScanned(record),

@@ -1,6 +1,7 @@
-import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
+import { type CompiledCustomMetricDefinition, createEngine } from '@trailpulse/analytics';
 import { type MergeBatchResult, type MetricsStore, type RowKinds, type SeriesPartial } from '@trailpulse/metrics-store';
 import { type SourcePosition } from '../sources';
+import { type SeriesTransfer } from './batch-accumulator';
 
 /** One write-behind group on its way into the store (what WriteBehind hands its writer). */
 export interface GroupWrite {
@@ -11,6 +12,8 @@ export interface GroupWrite {
   readonly position: SourcePosition;
   readonly windowSeconds: number;
   readonly windows: readonly SeriesPartial[];
+  /** The windows as engine transfers instead (the writer makes the partials): used when `windows` is empty. */
+  readonly transfers?: readonly SeriesTransfer[];
   /** Record `seq` as the source's flush intent before the rows (see write-behind.ts, crash safety). */
   readonly recordIntent: boolean;
   /** Which rows: MergeBatchInput's rowsByLength and concurrency (default: every row of every length). */
@@ -37,15 +40,31 @@ export function flushIntentId(sourceId: string): string {
   return `flush-intent:${sourceId}`;
 }
 
-/** The intent (when asked), then the rows and the source checkpoint, through `store`. */
-export function storeGroupWriter(store: MetricsStore): GroupWriter {
+/**
+ * The intent (when asked), then the rows and the source checkpoint, through `store`. Transfers are
+ * taken over by the engines that snapshot them: `ownsTransfers` says they are this writer's to take
+ * (a worker thread's copies); otherwise they are copied first, as the caller may still hand them on.
+ */
+export function storeGroupWriter(store: MetricsStore, ownsTransfers = false): GroupWriter {
   return {
     async write(group, customMetrics, onAggregateMerged) {
+      const windows = group.transfers === undefined ? group.windows : partialsOf(ownsTransfers ? group.transfers : structuredClone(group.transfers), group.windowSeconds, customMetrics);
       if (group.recordIntent) await store.advanceCheckpoint(flushIntentId(group.sourceId), group.seq);
       return store.writeBatch(
-        { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows: group.windows, customMetrics, ...group.rows, ...(onAggregateMerged === undefined ? {} : { onAggregateMerged }) },
+        { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows, customMetrics, ...group.rows, ...(onAggregateMerged === undefined ? {} : { onAggregateMerged }) },
         group.position,
       );
     },
   };
+}
+
+/** The window partials (snapshots) of engine transfers, per series. */
+function partialsOf(transfers: readonly SeriesTransfer[], windowSeconds: number, customMetrics: readonly CompiledCustomMetricDefinition[]): SeriesPartial[] {
+  const partials: SeriesPartial[] = [];
+  for (const { account, region, transfer } of transfers) {
+    const engine = createEngine({ windowSeconds, customMetrics });
+    engine.mergeTransfer(transfer);
+    for (const window of engine.snapshot().windows) partials.push({ account, region, partial: window.partial });
+  }
+  return partials;
 }

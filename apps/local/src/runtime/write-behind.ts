@@ -30,8 +30,12 @@ export interface WriteBehindOptions extends AccumulatorCallbacks {
   readonly writer?: GroupWriter;
   /** Which rows each group merges into. @default every row of every length */
   readonly rows?: GroupRows;
-  /** Hand each group's windows over with it (FlushedGroup.transfers), for a pipeline fed by this one. @default false */
-  readonly handOver?: boolean;
+  /**
+   * Each group travels as engine transfers, not snapshots: its writer makes the partials (on the
+   * store worker thread, not this one), and FlushedGroup.transfers carries them on to a pipeline fed
+   * by this one. @default false
+   */
+  readonly asTransfers?: boolean;
   readonly sourceId: string;
   readonly windowSeconds: number;
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
@@ -188,7 +192,7 @@ export class WriteBehind {
   /** Starts merging the held group unless a merge is in flight (its end starts the next one when due). */
   private kick(): void {
     if (this.writing !== undefined || this.failure !== undefined || this.recoverThroughSeq !== undefined) return;
-    const group = this.accumulator.take(this.options.handOver === true);
+    const group = this.accumulator.take(this.options.asTransfers === true);
     if (group === undefined) return;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
@@ -220,6 +224,7 @@ export class WriteBehind {
         position: group.position,
         windowSeconds: this.options.windowSeconds,
         windows: group.windows,
+        ...(group.transfers === undefined ? {} : { transfers: group.transfers }),
         recordIntent,
         ...(this.options.rows === undefined ? {} : { rows: this.options.rows }),
       },

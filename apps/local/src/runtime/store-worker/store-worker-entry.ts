@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     const dynamo = await startLocalDynamo({ dataDir: data.dynamoDir });
     const client = createLocalDynamoClient(dynamo.endpoint);
     await createMetricsTable(client, data.tableName);
-    started = { dynamo, client, writer: storeGroupWriter(createMetricsStore({ client, tableName: data.tableName, retention: data.retention, rowCacheEntries: ROW_CACHE_ENTRIES, gzipLevel: LOCAL_GZIP_LEVEL })) };
+    // Transfers arrive as copies (postMessage): the writer may take them over.
+    started = { dynamo, client, writer: storeGroupWriter(createMetricsStore({ client, tableName: data.tableName, retention: data.retention, rowCacheEntries: ROW_CACHE_ENTRIES, gzipLevel: LOCAL_GZIP_LEVEL }), true) };
   } catch (error) {
     post({ kind: 'start-failed', message: error instanceof Error ? error.message : String(error) });
     return;
