@@ -11,6 +11,7 @@ import { type SeriesRegistry } from '../series/series-registry';
 import { type StoreContext } from '../store-context';
 import { ALL } from '../table/keys';
 import { mapWithConcurrency } from '../util/pool';
+import { eventLoopSlices } from '../util/yield-slices';
 import { mergeIntoRow, type RowContribution, type RowOutcome } from './merge-row';
 
 /** One window of one series, as the engine's snapshot holds it (EngineWindowSnapshot.partial). */
@@ -89,12 +90,19 @@ export async function mergeBatch(ctx: StoreContext, registry: SeriesRegistry, in
     throw new StoreInputError(`concurrency must be a positive integer, got ${String(input.concurrency)}`);
   }
   for (const length of lengths) expiresAtFor(tiers, length, 0);
-  const base = input.windows.map((window, index) => toStored(window, index, input.windowSeconds, catalog, ctx.options.sketchCapacity));
+  // A batch of many series and windows takes long to prepare: other merges on this thread get turns in between.
+  const pause = eventLoopSlices();
+  const base: StoredWindow[] = [];
+  for (const [index, window] of input.windows.entries()) {
+    base.push(toStored(window, index, input.windowSeconds, catalog, ctx.options.sketchCapacity));
+    await pause();
+  }
   const grouped = new RowGroups(catalog, ctx.options.sketchCapacity);
   try {
     for (const length of lengths) {
       const kind = kinds[length] as RowKinds;
       for (const [index, stored] of base.entries()) {
+        await pause();
         const window = input.windows[index] as SeriesPartial;
         const contribution = length === input.windowSeconds ? stored : rollUpStored(stored, length, catalog);
         if (kind !== 'aggregate') grouped.add(length, window.account, window.region, contribution);
@@ -106,7 +114,7 @@ export async function mergeBatch(ctx: StoreContext, registry: SeriesRegistry, in
     throw error;
   }
   await registry.register(uniqueSeries(input.windows));
-  const rows = grouped.contributions((windowSeconds, startMs) => expiresAtFor(tiers, windowSeconds, startMs));
+  const rows = await grouped.contributions((windowSeconds, startMs) => expiresAtFor(tiers, windowSeconds, startMs), pause);
   const concurrency = input.concurrency ?? ctx.options.concurrency;
   const merge = (row: RowContribution): Promise<RowOutcome> => mergeIntoRow(ctx, row, source, sequence, catalog);
   const aggregateRows = rows.filter((row) => row.parts.account === ALL);
@@ -174,10 +182,13 @@ class RowGroups {
     else have.merger.add(stored, 'incoming');
   }
 
-  contributions(expiresAt: (windowSeconds: number, startMs: number) => number): RowContribution[] {
-    return [...this.rows.values()].map(({ windowSeconds, account, region, merger }) => {
+  async contributions(expiresAt: (windowSeconds: number, startMs: number) => number, pause: () => Promise<void>): Promise<RowContribution[]> {
+    const rows: RowContribution[] = [];
+    for (const { windowSeconds, account, region, merger } of this.rows.values()) {
       const stored = merger.result();
-      return { parts: { windowSeconds, account, region, startMs: stored.partial.startMs }, stored, expiresAt: expiresAt(windowSeconds, stored.partial.startMs) };
-    });
+      rows.push({ parts: { windowSeconds, account, region, startMs: stored.partial.startMs }, stored, expiresAt: expiresAt(windowSeconds, stored.partial.startMs) });
+      await pause();
+    }
+    return rows;
   }
 }
