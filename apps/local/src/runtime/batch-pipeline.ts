@@ -40,6 +40,8 @@ export interface BatchPipelineDeps {
   readonly maxRecords?: number;
   /** @default the store in this thread; the runtime passes its store worker. */
   readonly writer?: GroupWriter;
+  /** Who merges the bulk groups. @default `writer` */
+  readonly bulkWriter?: GroupWriter;
 }
 
 export interface PipelineCallbacks {
@@ -85,6 +87,7 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
   };
   const bulk = await WriteBehind.open({
     ...shared,
+    ...(deps.bulkWriter === undefined ? {} : { writer: deps.bulkWriter }),
     sourceId: bulkSourceId(sourceId),
     rows: { rowsByLength: BULK_ROWS, concurrency: BULK_CONCURRENCY },
     // Its groups span seconds of every series: snapshotting them here stalled this thread for a second and more.

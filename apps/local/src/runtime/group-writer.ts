@@ -48,7 +48,7 @@ export function flushIntentId(sourceId: string): string {
 export function storeGroupWriter(store: MetricsStore, ownsTransfers = false): GroupWriter {
   return {
     async write(group, customMetrics, onAggregateMerged) {
-      const windows = group.transfers === undefined ? group.windows : partialsOf(ownsTransfers ? group.transfers : structuredClone(group.transfers), group.windowSeconds, customMetrics);
+      const windows = group.transfers === undefined ? group.windows : await partialsOf(ownsTransfers ? group.transfers : structuredClone(group.transfers), group.windowSeconds, customMetrics);
       if (group.recordIntent) await store.advanceCheckpoint(flushIntentId(group.sourceId), group.seq);
       return store.writeBatch(
         { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows, customMetrics, ...group.rows, ...(onAggregateMerged === undefined ? {} : { onAggregateMerged }) },
@@ -58,13 +58,14 @@ export function storeGroupWriter(store: MetricsStore, ownsTransfers = false): Gr
   };
 }
 
-/** The window partials (snapshots) of engine transfers, per series. */
-function partialsOf(transfers: readonly SeriesTransfer[], windowSeconds: number, customMetrics: readonly CompiledCustomMetricDefinition[]): SeriesPartial[] {
+/** The window partials (snapshots) of engine transfers, per series; a turn of the event loop between series. */
+async function partialsOf(transfers: readonly SeriesTransfer[], windowSeconds: number, customMetrics: readonly CompiledCustomMetricDefinition[]): Promise<SeriesPartial[]> {
   const partials: SeriesPartial[] = [];
   for (const { account, region, transfer } of transfers) {
     const engine = createEngine({ windowSeconds, customMetrics });
     engine.mergeTransfer(transfer);
     for (const window of engine.snapshot().windows) partials.push({ account, region, partial: window.partial });
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return partials;
 }

@@ -66,11 +66,14 @@ export interface Runtime {
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? silentLogger;
   const scheduler = options.scheduler ?? systemScheduler;
-  // The embedded DynamoDB and every merge into it run on the store worker thread; this thread reads the table over its endpoint.
-  const storeWorker = await StoreWorker.start({ dynamoDir: join(options.dataDir, 'dynamodb'), tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
+  // The embedded DynamoDB and the live merges run on one store worker thread, the bulk merges on another; this thread reads over the endpoint.
+  const storeWorker = await StoreWorker.start({ dynamo: { dir: join(options.dataDir, 'dynamodb') }, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
   const client = createLocalDynamoClient(storeWorker.endpoint);
   const cleanup: (() => Promise<void>)[] = [async () => client.destroy(), () => storeWorker.close()];
   try {
+    const bulkWorker = await StoreWorker.start({ dynamo: { endpoint: storeWorker.endpoint }, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
+    // Closed before the worker that owns the embedded DynamoDB (cleanup runs front to back).
+    cleanup.unshift(() => bulkWorker.close());
     const store = createMetricsStore({ client, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
     const stats = new IngestStats();
     const recent = new RecentEvents(options.recentEventsCapacity);
@@ -107,7 +110,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       };
       const writer = await openSourcePipeline(
         source.id,
-        { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker },
+        { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker, bulkWriter: bulkWorker },
         { onLiveMerged: observe([BASE_WINDOW_SECONDS]), onBulkMerged: observe(ROLL_UP_WINDOW_SECONDS) },
       );
       writers.add(writer);

@@ -5,8 +5,11 @@ import { type GroupWrite } from '../group-writer';
 
 /** What the worker is started with (workerData). */
 export interface StoreWorkerData {
-  /** The embedded DynamoDB's LevelDB directory. */
-  readonly dynamoDir: string;
+  /**
+   * Where the table lives: the LevelDB directory of an embedded DynamoDB this worker runs, or the
+   * endpoint of one another worker runs (a worker that only merges).
+   */
+  readonly dynamo: { readonly dir: string } | { readonly endpoint: string };
   readonly tableName: string;
   /** Seconds each stored window length is kept (MetricsStoreOptions.retention). */
   readonly retention: Readonly<Record<number, number>>;

@@ -1,5 +1,6 @@
-// The store worker thread: the embedded DynamoDB and every merge of write-behind groups into it, so
-// that the runtime's own thread keeps to HTTP, parsing, aggregation and queries (see store-worker.ts).
+// A store worker thread: the embedded DynamoDB (or a connection to the one another worker runs) and
+// merges of write-behind groups into it, so that the runtime's own thread keeps to HTTP, parsing,
+// aggregation and queries (see store-worker.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCustomMetric, type CompiledCustomMetricDefinition, type CustomMetricDefinition } from '@trailpulse/analytics';
 import { createLocalDynamoClient, createMetricsStore, createMetricsTable, startLocalDynamo } from '@trailpulse/metrics-store';
@@ -30,9 +31,9 @@ function compiledFor(definitions: readonly CustomMetricDefinition[]): readonly C
 async function main(): Promise<void> {
   let started;
   try {
-    const dynamo = await startLocalDynamo({ dataDir: data.dynamoDir });
-    const client = createLocalDynamoClient(dynamo.endpoint);
-    await createMetricsTable(client, data.tableName);
+    const dynamo = 'dir' in data.dynamo ? await startLocalDynamo({ dataDir: data.dynamo.dir }) : undefined;
+    const client = createLocalDynamoClient(dynamo?.endpoint ?? ('endpoint' in data.dynamo ? data.dynamo.endpoint : ''));
+    if (dynamo !== undefined) await createMetricsTable(client, data.tableName);
     // Transfers arrive as copies (postMessage): the writer may take them over.
     started = { dynamo, client, writer: storeGroupWriter(createMetricsStore({ client, tableName: data.tableName, retention: data.retention, rowCacheEntries: ROW_CACHE_ENTRIES, gzipLevel: LOCAL_GZIP_LEVEL }), true) };
   } catch (error) {
@@ -55,12 +56,12 @@ async function main(): Promise<void> {
     }
     void Promise.allSettled([...inFlight]).then(async () => {
       client.destroy();
-      await dynamo.close();
+      await dynamo?.close();
       post({ kind: 'closed' });
       port.close();
     });
   });
-  post({ kind: 'ready', endpoint: dynamo.endpoint });
+  post({ kind: 'ready', endpoint: dynamo?.endpoint ?? ('endpoint' in data.dynamo ? data.dynamo.endpoint : '') });
 }
 
 void main();

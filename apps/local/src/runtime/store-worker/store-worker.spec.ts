@@ -31,12 +31,12 @@ describe('StoreWorker (the embedded DynamoDB and group merges on their own threa
 
   it('merges a group with its flush intent and checkpoint; this thread reads them over the endpoint, also after a restart', async () => {
     // Prepare
-    worker = await StoreWorker.start({ dynamoDir: join(dir, 'dynamodb'), tableName: TABLE, retention: RETENTION });
+    worker = await StoreWorker.start({ dynamo: { dir: join(dir, 'dynamodb') }, tableName: TABLE, retention: RETENTION });
     const records = [accepted('2024-01-01T00:00:01Z', 'GetCallerIdentity'), accepted('2024-01-01T00:00:02Z', 'GetCallerIdentity'), accepted('2024-01-01T00:00:12Z', 'AssumeRole')];
     // Act
     const result = await worker.write({ sourceId: 'replay:x', seq: 7, position: { kind: 'test', at: 7 }, windowSeconds: 10, windows: batchPartials(records, { windowSeconds: 10 }), recordIntent: true }, []);
     await worker.close();
-    worker = await StoreWorker.start({ dynamoDir: join(dir, 'dynamodb'), tableName: TABLE, retention: RETENTION });
+    worker = await StoreWorker.start({ dynamo: { dir: join(dir, 'dynamodb') }, tableName: TABLE, retention: RETENTION });
     const client = createLocalDynamoClient(worker.endpoint);
     const store = createMetricsStore({ client, tableName: TABLE, retention: RETENTION });
     const windows = await store.queryWindows({ windowSeconds: 10, fromMs: Date.parse('2024-01-01T00:00:00Z'), toMs: Date.parse('2024-01-01T00:01:00Z') });
@@ -57,7 +57,7 @@ describe('StoreWorker (the embedded DynamoDB and group merges on their own threa
 
   it("rejects a bad group with the store's error name and message, and keeps working", async () => {
     // Prepare
-    worker = await StoreWorker.start({ dynamoDir: join(dir, 'dynamodb'), tableName: TABLE, retention: RETENTION });
+    worker = await StoreWorker.start({ dynamo: { dir: join(dir, 'dynamodb') }, tableName: TABLE, retention: RETENTION });
     const windows = batchPartials([accepted('2024-01-01T00:00:01Z', 'GetCallerIdentity')], { windowSeconds: 10 });
     // Act: partials of 10 s windows said to be 60 s ones
     const bad = worker.write({ sourceId: 's', seq: 1, position: {}, windowSeconds: 60, windows, recordIntent: false }, []);
@@ -65,5 +65,21 @@ describe('StoreWorker (the embedded DynamoDB and group merges on their own threa
     await expect(bad).rejects.toThrow(StoreWorkerError);
     await expect(bad).rejects.toThrow(/StoreInputError: .*10000 ms windows, the batch says 60 s/);
     await expect(worker.write({ sourceId: 's', seq: 2, position: {}, windowSeconds: 10, windows, recordIntent: false }, [])).resolves.toMatchObject({ duplicates: 0 });
+  });
+
+  it("a worker started on another's endpoint merges through it (the bulk writer beside the live one)", async () => {
+    // Prepare
+    worker = await StoreWorker.start({ dynamo: { dir: join(dir, 'dynamodb') }, tableName: TABLE, retention: RETENTION });
+    const second = await StoreWorker.start({ dynamo: { endpoint: worker.endpoint }, tableName: TABLE, retention: RETENTION });
+    const windows = batchPartials([accepted('2024-01-01T00:00:01Z', 'GetCallerIdentity')], { windowSeconds: 10 });
+    // Act
+    await second.write({ sourceId: 'bulk', seq: 1, position: {}, windowSeconds: 10, windows, recordIntent: false, rows: { rowsByLength: { 60: 'both' } } }, []);
+    await second.close();
+    const client = createLocalDynamoClient(worker.endpoint);
+    const minute = await createMetricsStore({ client, tableName: TABLE, retention: RETENTION }).queryWindows({ windowSeconds: 60, fromMs: Date.parse('2024-01-01T00:00:00Z'), toMs: Date.parse('2024-01-01T00:01:00Z') });
+    client.destroy();
+    // Assess: the 60 s row only, and the owner's embedded DynamoDB still serves after the second worker closed
+    expect(second.endpoint).toBe(worker.endpoint);
+    expect(minute.windows.map((window) => window.metrics.totalCalls)).toEqual([1]);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The runtime's store writer on a thread of its own. Merging a write-behind group is the costliest
- * part of ingest (restoring, merging and encoding the stored window partials of every touched row,
- * and the embedded DynamoDB itself), and it used to share one core with HTTP, parsing and
- * aggregation. The worker owns the embedded DynamoDB (dynalite on LevelDB, 127.0.0.1) and runs every
- * group write; the runtime's thread reads the same table over its endpoint (queries, the window
- * closer, checkpoints). Crash safety is unchanged: the same flush intent, rows and checkpoint are
- * written in the same order, only on another thread of the same process.
+ * A store writer on a thread of its own. Merging a write-behind group is the costliest part of
+ * ingest (restoring, merging and encoding the stored window partials of every touched row, and the
+ * embedded DynamoDB itself), and it used to share one core with HTTP, parsing and aggregation. The
+ * runtime runs two (ADR 0008): the live one owns the embedded DynamoDB (dynalite on LevelDB,
+ * 127.0.0.1) and merges the small live groups; the bulk one merges the large groups through that
+ * endpoint, on its own thread, so a bulk merge never holds up a live one for more than dynalite's
+ * handling of its requests. The runtime's thread reads the same table over the endpoint (queries, the
+ * window closer, checkpoints). Crash safety is unchanged: the same flush intent, rows and checkpoint
+ * are written in the same order, only on other threads of the same process.
  */
 import { Worker } from 'node:worker_threads';
 import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
