@@ -98,6 +98,42 @@ describe('WriteBehind', () => {
     expect(await storeContents(store)).toEqual(await storeContents(reference));
   });
 
+  it('as engine transfers (the writer makes the partials) the store ends the same, and the transfers go on with the group', async () => {
+    // Prepare
+    const batches = trailBatches();
+    const reference = await freshStore();
+    await mergeEachBatch(reference, batches);
+    const store = await freshStore();
+    const flushed: FlushedGroup[] = [];
+    const writer = await WriteBehind.open(writerOptions(store, flushed, { asTransfers: true }));
+    // Act
+    for (const batch of batches) await writer.add(batch);
+    await writer.close();
+    // Assess
+    expect(flushed.map((group) => [group.seq, group.windows.length, (group.transfers ?? []).length > 0])).toEqual([[6, 0, true]]);
+    expect(await storeContents(store)).toEqual(await storeContents(reference));
+  });
+
+  it('skips the batches up to its checkpoint (a source resumed from an older one replays them)', async () => {
+    // Prepare: the first three batches merged and checkpointed by an earlier run
+    const batches = trailBatches();
+    const reference = await freshStore();
+    await mergeEachBatch(reference, batches);
+    const store = await freshStore();
+    const earlier = await WriteBehind.open(writerOptions(store, []));
+    for (const batch of batches.slice(0, 3)) await earlier.add(batch);
+    await earlier.close();
+    const flushed: FlushedGroup[] = [];
+    const writer = await WriteBehind.open(writerOptions(store, flushed));
+    // Act: the source replays from the beginning
+    for (const batch of batches) await writer.add(batch);
+    await writer.close();
+    // Assess: only batches 4 to 6 were merged, and nothing is counted twice
+    expect(writer.openedAtSeq).toBe(3);
+    expect(flushed.map((group) => [group.seq, group.batches, group.accepted])).toEqual([[6, 3, 600]]);
+    expect(await storeContents(store)).toEqual(await storeContents(reference));
+  });
+
   it('merges when maxRecords are held, and a timer merges what is held after flushIntervalMs', async () => {
     // Prepare: 200 records per batch, at most 400 held; a timer the test fires.
     const batches = trailBatches();
