@@ -1,34 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { DEFAULT_DETECTOR, findDetector } from '@trailpulse/anomaly';
 import { type LiveEventMessage } from '@trailpulse/api-contract';
 import { judgeRecord } from '@trailpulse/event-schema';
-import { batchPartials, createLocalDynamoClient, createMetricsStore, createMetricsTable, type LocalDynamo, type MetricsStore, startLocalDynamo } from '@trailpulse/metrics-store';
+import { batchPartials, type MetricsStore } from '@trailpulse/metrics-store';
 import { WindowCloser } from './window-closer';
+import { useTempStores } from './testing/temp-stores';
 
 const T0 = Date.UTC(2024, 0, 1, 0, 0, 0);
-let dataDir: string;
-let dynamo: LocalDynamo;
-let tables = 0;
-const clients: { destroy(): void }[] = [];
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'trailpulse-closer-'));
-  dynamo = await startLocalDynamo({ dataDir });
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await dynamo.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function freshStore(): Promise<MetricsStore> {
-  const client = createLocalDynamoClient(dynamo.endpoint);
-  clients.push(client);
-  const tableName = `closer-${++tables}`;
-  await createMetricsTable(client, tableName);
-  return createMetricsStore({ client, tableName, retention: { 10: 1e10, 60: 1e10, 3600: 1e10 } });
-}
+const freshStore = useTempStores('closer');
 
 /** `calls` API calls at `timeMs`, merged as batch `seq`. */
 async function writeCalls(store: MetricsStore, seq: number, timeMs: number, calls: number): Promise<void> {

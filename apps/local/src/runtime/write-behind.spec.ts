@@ -1,37 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { type AcceptedRecord, judgeRecord } from '@trailpulse/event-schema';
-import { batchPartials, createLocalDynamoClient, createMetricsStore, createMetricsTable, type LocalDynamo, type MetricsStore, startLocalDynamo } from '@trailpulse/metrics-store';
+import { batchPartials, type MetricsStore } from '@trailpulse/metrics-store';
 import { syntheticRecords } from '../../test/support/synthetic-trail';
 import { type SourceBatch } from '../sources';
 import { flushIntentId, type FlushedGroup, WriteBehind, type WriteBehindOptions } from './write-behind';
+import { useTempStores } from './testing/temp-stores';
 
 const SOURCE = 'replay:spec';
 const START_MS = Date.UTC(2024, 0, 1, 0, 0, 0);
-const RETENTION = { 10: 1e10, 60: 1e10, 3600: 1e10 };
 
-let dataDir: string;
-let dynamo: LocalDynamo;
-let tables = 0;
-const clients: { destroy(): void }[] = [];
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'trailpulse-write-behind-'));
-  dynamo = await startLocalDynamo({ dataDir });
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await dynamo.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function freshStore(): Promise<MetricsStore> {
-  const client = createLocalDynamoClient(dynamo.endpoint);
-  clients.push(client);
-  const tableName = `write-behind-${++tables}`;
-  await createMetricsTable(client, tableName);
-  return createMetricsStore({ client, tableName, retention: RETENTION });
-}
+const freshStore = useTempStores('write-behind');
 
 /** Six batches of a deterministic trail over 2 accounts x 2 regions and several 10 s windows, as a replay yields them. */
 function trailBatches(): SourceBatch[] {
