@@ -31,3 +31,4 @@ export { definitionFingerprint } from './merge/custom-catalog';
 export { createMetricsStore, type MetricsStore, type MetricsStoreConfig } from './store';
 export { createLocalDynamoClient } from './local/local-client';
 export { type LocalDynamo, type LocalDynamoOptions, startLocalDynamo } from './local/start-local-dynamo';
+export { eventLoopSlices } from './util/yield-slices';

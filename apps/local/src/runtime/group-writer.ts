@@ -1,5 +1,5 @@
 import { type CompiledCustomMetricDefinition, createEngine } from '@trailpulse/analytics';
-import { type MergeBatchResult, type MetricsStore, type RowKinds, type SeriesPartial } from '@trailpulse/metrics-store';
+import { eventLoopSlices, type MergeBatchResult, type MetricsStore, type RowKinds, type SeriesPartial } from '@trailpulse/metrics-store';
 import { type SourcePosition } from '../sources';
 import { type SeriesTransfer } from './batch-accumulator';
 
@@ -58,14 +58,15 @@ export function storeGroupWriter(store: MetricsStore, ownsTransfers = false): Gr
   };
 }
 
-/** The window partials (snapshots) of engine transfers, per series; a turn of the event loop between series. */
+/** The window partials (snapshots) of engine transfers, per series, letting other merges on this thread have turns (as mergeBatch does). */
 async function partialsOf(transfers: readonly SeriesTransfer[], windowSeconds: number, customMetrics: readonly CompiledCustomMetricDefinition[]): Promise<SeriesPartial[]> {
+  const pause = eventLoopSlices();
   const partials: SeriesPartial[] = [];
   for (const { account, region, transfer } of transfers) {
     const engine = createEngine({ windowSeconds, customMetrics });
     engine.mergeTransfer(transfer);
     for (const window of engine.snapshot().windows) partials.push({ account, region, partial: window.partial });
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
   }
   return partials;
 }
