@@ -1,7 +1,7 @@
 import { type CompiledCustomMetricDefinition, createEngine, type Engine, type EngineTransfer, wholeRecordNeeded } from '@trailpulse/analytics';
 import { type AcceptedRecord, judgeRecord, type RejectReason } from '@trailpulse/event-schema';
 import { type SeriesPartial, seriesOf, seriesOfDimensions } from '@trailpulse/metrics-store';
-import { parseScannedText, type ScannedRecord, type SourceBatch, type SourcePosition } from '../sources';
+import { parseScanned, type ScannedRecord, type SourceBatch, type SourcePosition } from '../sources';
 
 /** The windows of one (account, region) handed from one pipeline's engines to another's (Engine.transfer). */
 export interface SeriesTransfer {
@@ -127,7 +127,7 @@ export class BatchAccumulator {
     const gate = this.wholeRecordGate;
     for (const scanned of batch.scanned ?? []) {
       const { facts, projected } = scanned;
-      const record = gate !== undefined && gate(projected, facts) ? parseScannedText(scanned.text) : projected;
+      const record = gate !== undefined && gate(projected, facts) ? parseScanned(scanned.bytes, scanned.start, scanned.end) : projected;
       this.engineForSeries(facts.account, facts.region).addFacts(facts, record);
       this.noteEventTime(facts.eventTimeMs);
       this.callbacks.onScanned?.(scanned);

@@ -55,7 +55,7 @@ describe('RecentEvents', () => {
     expect(() => new RecentEvents(0)).toThrow(/positive integer/);
   });
 
-  it('keeps scanned records as text: filtered on their facts, answered and re-run as the records parsed from it', () => {
+  it('keeps scanned records as bytes: filtered on their facts, answered and re-run as the records parsed from them', () => {
     // Prepare: the same record kept parsed and kept scanned
     const fields = { eventID: 's', userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111111111111:user/bob' }, sourceIPAddress: '198.51.100.9', errorCode: 'AccessDenied' };
     const parsed = accepted('2024-01-01T00:00:05Z', fields);
@@ -63,7 +63,9 @@ describe('RecentEvents', () => {
     const verdict = scanCallFacts(text);
     if (verdict.kind !== 'accepted') throw new Error('the scanner did not accept the record');
     const events = new RecentEvents(10);
-    events.addScanned({ facts: verdict.facts, projected: verdict.record, text });
+    // The record's bytes inside a larger body, as HTTP ingest hands them.
+    const body = new TextEncoder().encode(`{"eventID":"other"}\n${text}\n`);
+    events.addScanned({ facts: verdict.facts, projected: verdict.record, bytes: body, start: 20, end: body.length - 1 });
     const reference = new RecentEvents(10);
     reference.add(parsed);
     const filters = { principal: 'arn:aws:iam::111111111111:user/bob', ip: '198.51.100.9', error: 'access-denied' as const, service: 'ec2.amazonaws.com' };

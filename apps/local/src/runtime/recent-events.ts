@@ -1,23 +1,28 @@
 import { type EventsFilters, type EventsQuery, type EventsResponse, type RawRecord } from '@trailpulse/api-contract';
 import { type AcceptedRecord, errorClass, type ErrorClass, identityKey, recordAccount, recordRegion } from '@trailpulse/event-schema';
-import { parseScannedText, type ScannedRecord } from '../sources';
+import { parseScanned, type ScannedRecord } from '../sources';
 
 /**
- * How many accepted records the drill-down keeps. A CloudTrail record is about 1 to 2 KB in memory,
- * so the default bounds the buffer near 100 to 200 MB at worst, and holds about 10 minutes of the
- * demo's busiest traffic or an hour of a quiet account.
+ * How many accepted records the drill-down keeps. A CloudTrail record is about 1 to 2 KB in memory
+ * (as parsed objects, or as the request bytes of scanned ones, at most four times their own size:
+ * http/body/compact-kept-bytes.ts), so the default bounds the buffer near 100 to 200 MB, 800 MB in
+ * the worst case, and holds about 10 minutes of the demo's busiest traffic or an hour of a quiet account.
  */
 export const DEFAULT_RECENT_EVENTS_CAPACITY = 100_000;
 
 /**
  * One kept record with the keys the filters match, computed once on the way in. Either the parsed
- * record (sources that parse) or its JSON text (scanned HTTP ingest), parsed when an answer needs it.
+ * record (sources that parse) or where its JSON text is in a request body (scanned HTTP ingest),
+ * decoded and parsed when an answer needs it. The filter keys are the engine's interned strings.
  */
 interface KeptRecord {
   readonly timeMs: number;
   /** As the pipeline accepted it, so a re-run of the engine over the ring needs no second judgement. */
   readonly accepted: AcceptedRecord | undefined;
-  readonly text: string | undefined;
+  /** Where a scanned record's JSON text is: `bytes[start, end)` (see ScannedRecord). */
+  readonly bytes: Uint8Array | undefined;
+  readonly start: number;
+  readonly end: number;
   readonly account: string;
   readonly region: string;
   readonly service: string;
@@ -59,7 +64,9 @@ export class RecentEvents {
     this.keep({
       timeMs: accepted.eventTimeMs,
       accepted,
-      text: undefined,
+      bytes: undefined,
+      start: 0,
+      end: 0,
       account: recordAccount(record),
       region: recordRegion(record),
       service: record.eventSource,
@@ -70,12 +77,14 @@ export class RecentEvents {
     });
   }
 
-  /** A record the byte scanner accepted: its facts are the filter keys, its text is kept as it came. */
-  addScanned({ facts, text }: ScannedRecord): void {
+  /** A record the byte scanner accepted: its facts are the filter keys, its bytes are kept as they came. */
+  addScanned({ facts, bytes, start, end }: ScannedRecord): void {
     this.keep({
       timeMs: facts.eventTimeMs,
       accepted: undefined,
-      text,
+      bytes,
+      start,
+      end,
       account: facts.account,
       region: facts.region,
       service: facts.eventSource,
@@ -127,7 +136,7 @@ export class RecentEvents {
 }
 
 function recordOf(kept: KeptRecord): AcceptedRecord['record'] {
-  return kept.accepted?.record ?? parseScannedText(kept.text as string);
+  return kept.accepted?.record ?? parseScanned(kept.bytes as Uint8Array, kept.start, kept.end);
 }
 
 function matchesFilters(kept: KeptRecord, filters: EventsFilters): boolean {

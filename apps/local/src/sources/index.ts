@@ -1,7 +1,7 @@
 // Event sources of the local runtime: demo traffic, replay, watched folder and HTTP ingest, behind one
 // Source interface with checkpointable positions (see source.ts and README.md).
 export { type CheckpointStore, type Source, type SourceBatch, type SourceCheckpoint, type SourcePosition, type StartOptions, startFromCheckpoint } from './source';
-export { parseScannedText, type ScannedRecord } from './scanned-record';
+export { parseScanned, type ScannedRecord, scannedText } from './scanned-record';
 export { type Clock, isAborted, type Scheduler, systemScheduler } from './scheduler';
 export { SourcePositionError } from './source-errors';
 export { mergeSources } from './merge-sources';

@@ -1,10 +1,11 @@
-import { type ReadBatch, readRecords } from '@trailpulse/event-schema';
+import { type CloudTrailLikeRecord, type ReadBatch, readRecords } from '@trailpulse/event-schema';
 import fc from 'fast-check';
 import { analyzeBatches, createEngine } from '../engine';
 import { type BatchOutput } from '../output/metrics-output';
 import { analyzeNdjson } from './analyze-ndjson';
 import { eventCountsOf } from '../output/event-counts';
-import { NdjsonFactsReader, type NdjsonRejection } from './ndjson-facts';
+import { factsFromRecord } from '../facts/call-facts';
+import { type FactsConsumer, NdjsonFactsReader, type NdjsonRejection } from './ndjson-facts';
 import { acceptedRecordLine, chunksOf, ndjsonSource } from './testing/ndjson-arbitraries';
 
 interface Limits {
@@ -51,11 +52,46 @@ function fastRun(chunks: readonly Uint8Array[], limits: Limits, needsFullRecords
   };
 }
 
+/**
+ * The fast path with `keepBytes`: each scanned record's bytes are decoded and parsed, and that record
+ * must give the very facts the scanner handed over (so the bytes are that record's and no neighbour's);
+ * the engine is fed the parsed record, so the output must still equal the readers'.
+ */
+function keptBytesRun(chunks: readonly Uint8Array[], limits: Limits): Run & { readonly scanned: number } {
+  const engine = createEngine({ windowSeconds: WINDOW_SECONDS });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let scanned = 0;
+  const consumer: FactsConsumer = {
+    addFacts: (facts, record) => engine.addFacts(facts, record),
+    addScanned: (facts, _projected, bytes, start, end) => {
+      const text = decoder.decode(bytes.subarray(start, end));
+      expect(text).toBe(text.trim());
+      const record = JSON.parse(text) as CloudTrailLikeRecord;
+      expect(factsFromRecord(record, facts.eventTimeMs)).toEqual(facts);
+      scanned++;
+      engine.addFacts(facts, record);
+    },
+  };
+  const rejections: NdjsonRejection[] = [];
+  const reader = new NdjsonFactsReader(consumer, { source: 'input.ndjson', ...limits, keepBytes: true, onRejected: (rejection) => rejections.push(rejection) });
+  for (const chunk of chunks) reader.push(chunk);
+  reader.end();
+  return {
+    output: { events: eventCountsOf(reader.stats), windowSeconds: WINDOW_SECONDS, windows: engine.flush() },
+    rejections,
+    skipped: reader.stats.filesSkipped.map(({ reason }) => reason),
+    scanned,
+  };
+}
+
 async function expectSameAsReaders(chunks: readonly Uint8Array[], limits: Limits = {}): Promise<Run> {
   const reference = await referenceRun(chunks, limits);
   const fast = fastRun(chunks, limits);
   expect(fast).toEqual(reference);
   expect(fastRun(chunks, limits, true)).toEqual(reference);
+  const { scanned, ...kept } = keptBytesRun(chunks, limits);
+  expect(kept).toEqual(reference);
+  expect(scanned).toBeLessThanOrEqual(reference.output.events.accepted);
   return fast;
 }
 
@@ -76,6 +112,24 @@ describe('NdjsonFactsReader reads NDJSON as the readers do', () => {
       ['not-an-object', 5],
       ['missing-eventTime', 6],
     ]);
+  });
+
+  it('hands the bytes of each scanned record with keepBytes, across chunks, pieces and non-ASCII text', () => {
+    // Prepare: lines around a 64 KiB piece boundary, non-ASCII ones (bytes != characters), padding, CRLF, a BOM.
+    const filler = RECORD.replace('RunInstances', 'f'.repeat(40_000));
+    const text = ['\uFEFF' + RECORD, `  ${RECORD.replace('10.0.0.1', 'é€😀')}\t\r`, filler, RECORD.replace('RunInstances', 'ü'.repeat(20_000)), filler, `${RECORD}\r`, ''].join('\n');
+    const bytes = encoder.encode(text);
+    for (const chunks of [[bytes], [bytes.slice(0, 5), bytes.slice(5, 70_000), bytes.slice(70_000)], [...bytes].map((byte) => Uint8Array.of(byte)).slice(0, 3).concat([bytes.slice(3)])]) {
+      // Act
+      const run = keptBytesRun(chunks, {});
+      // Assess: every record came through addScanned (checked there), none through addFacts.
+      expect(run.scanned).toBe(6);
+      expect(run.output.events.accepted).toBe(6);
+    }
+  });
+
+  it('refuses keepBytes without a consumer that takes bytes', () => {
+    expect(() => new NdjsonFactsReader(createEngine({ windowSeconds: 60 }), { source: 's', keepBytes: true })).toThrow(/addScanned/);
   });
 
   it.each([

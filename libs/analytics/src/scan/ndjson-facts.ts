@@ -37,11 +37,13 @@ import { CallFactsScanner } from './scan-call-facts';
 
 /** What the reader feeds: the engine's fast entry point. */
 export interface FactsConsumer {
+  addFacts(facts: CallFacts, record: CloudTrailLikeRecord): void;
   /**
-   * `text` is the record's JSON text (without surrounding whitespace) when the reader was asked to
-   * keep it and the line was one record decided by the scanner; undefined otherwise.
+   * With `keepBytes`, instead of addFacts for each record the scanner decided: where its JSON text
+   * (without surrounding whitespace) lies, `bytes[start, end)`. `bytes` is a chunk given to `push`,
+   * or a copy of a line that spanned chunks.
    */
-  addFacts(facts: CallFacts, record: CloudTrailLikeRecord, text?: string): void;
+  addScanned?(facts: CallFacts, record: CloudTrailLikeRecord, bytes: Uint8Array, start: number, end: number): void;
 }
 
 /** A rejected line, for callers that report them (the counts are in `stats` either way). */
@@ -65,11 +67,14 @@ export interface NdjsonFactsOptions {
    */
   readonly needsFullRecords?: boolean;
   /**
-   * Hand each scanned record's JSON text to the consumer as well (a slice of the decoded piece, no
-   * copy): callers that keep records for later (the local runtime's drill-down) keep the text and
-   * parse it when asked, instead of holding a parsed object graph per record.
+   * Tell the consumer where each scanned record's bytes are (`addScanned`): callers that keep records
+   * for later (the local runtime's drill-down) keep the bytes they already hold and decode and parse
+   * them when asked. Why not the text: a slice of the decoded piece keeps the whole 64 KiB piece alive,
+   * and pieces kept for seconds are copied by every young-generation collection until they are old;
+   * the bytes are outside the JavaScript heap. The consumer then holds on to the chunks given to
+   * `push`, so they must not be reused.
    */
-  readonly keepText?: boolean;
+  readonly keepBytes?: boolean;
   /** False when the bytes start in the middle of a source (a byte range): no byte order mark is looked for. */
   readonly atSourceStart?: boolean;
   /** Running counts to add to (default: new). */
@@ -86,7 +91,7 @@ export class NdjsonFactsReader implements LineOutcomes {
   private readonly maxRecordBytes: number;
   private readonly maxTextBytes: number;
   private readonly needsFullRecords: boolean;
-  private readonly keepText: boolean;
+  private readonly keepBytes: boolean;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly scanner = new CallFactsScanner();
   private readonly general: GeneralLinePath;
@@ -110,12 +115,13 @@ export class NdjsonFactsReader implements LineOutcomes {
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.maxTextBytes = Math.max(this.maxRecordBytes, options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES);
     this.needsFullRecords = options.needsFullRecords === true;
-    this.keepText = options.keepText === true;
+    this.keepBytes = options.keepBytes === true;
+    if (this.keepBytes && consumer.addScanned === undefined) throw new TypeError('keepBytes needs a consumer with addScanned');
     this.bomPending = options.atSourceStart !== false;
     this.general = new GeneralLinePath(this.maxRecordBytes);
   }
 
-  /** Reads the next bytes of the source. Keeps no reference to `chunk`: callers may reuse its buffer. */
+  /** Reads the next bytes of the source. Keeps no reference to `chunk`: callers may reuse its buffer (unless `keepBytes`). */
   push(chunk: Uint8Array): void {
     this.stats.bytesRead += chunk.byteLength;
     let bytes = chunk;
@@ -181,13 +187,17 @@ export class NdjsonFactsReader implements LineOutcomes {
     this.stats.filesSkipped.push({ path: this.options.source, reason });
   }
 
-  private accept(facts: CallFacts, record: CloudTrailLikeRecord, text?: string): void {
+  private accept(facts: CallFacts, record: CloudTrailLikeRecord): void {
+    this.count(facts);
+    this.consumer.addFacts(facts, record);
+  }
+
+  private count(facts: CallFacts): void {
     const stats = this.stats;
     stats.accepted++;
     stats.read++;
     // facts.eventType is eventTypeKey(record), the key the readers count records by too.
     stats.byEventType[facts.eventType] = (stats.byEventType[facts.eventType] ?? 0) + 1;
-    this.consumer.addFacts(facts, record, text);
   }
 
   private reject(reason: RejectReason, message: string, line: number): void {
@@ -270,11 +280,16 @@ export class NdjsonFactsReader implements LineOutcomes {
     const ascii = text.length === to - from;
     const hasControlBytes = findControlByte(bytes, from, to) !== -1;
     let lineStart = 0;
+    // Where the line is in `bytes`: a line feed is one byte in UTF-8 and never inside a longer
+    // character, so the n-th line feed of the text is the n-th of the bytes.
+    let byteLineStart = from;
     while (lineStart < text.length) {
       const lineEnd = text.indexOf('\n', lineStart);
-      this.readDecodedLine(text, lineStart, lineEnd, ascii, hasControlBytes);
+      const byteLineEnd = ascii ? from + lineEnd : this.keepBytes ? bytes.indexOf(LINE_FEED, byteLineStart) : byteLineStart;
+      this.readDecodedLine(text, lineStart, lineEnd, ascii, hasControlBytes, bytes, byteLineStart, byteLineEnd);
       this.line++;
       lineStart = lineEnd + 1;
+      byteLineStart = byteLineEnd + 1;
     }
   }
 
@@ -306,15 +321,16 @@ export class NdjsonFactsReader implements LineOutcomes {
       this.rejectLine('invalid-json', `invalid JSON at line ${this.line}: ${errorMessage(error)}`);
       return;
     }
-    this.readTrimmedLine(text, 0, text.length, end - start, findControlByte(bytes, start, end) !== -1);
+    this.readTrimmedLine(text, 0, text.length, end - start, findControlByte(bytes, start, end) !== -1, bytes, start, end);
   }
 
   /**
    * One line of a decoded piece, `text[start, end)` without its line feed. Sizes in bytes are only
    * computed when the line is long enough for a limit to matter: in a piece that is all ASCII a
-   * character is a byte, and otherwise a character is at most three bytes.
+   * character is a byte, and otherwise a character is at most three bytes. The line's bytes are
+   * `bytes[byteStart, byteEnd)` (only known when the piece is ASCII or `keepBytes` asked for them).
    */
-  private readDecodedLine(text: string, start: number, end: number, ascii: boolean, hasControlBytes: boolean): void {
+  private readDecodedLine(text: string, start: number, end: number, ascii: boolean, hasControlBytes: boolean, bytes: Uint8Array, byteStart: number, byteEnd: number): void {
     if (end - start > this.maxTextBytes || (!ascii && (end - start) * 3 > this.maxTextBytes)) {
       const lineBytes = ascii ? end - start : utf8ByteLength(text.slice(start, end));
       if (lineBytes > this.maxTextBytes) {
@@ -330,23 +346,30 @@ export class NdjsonFactsReader implements LineOutcomes {
     const chars = last - first;
     // Below a third of the limit the exact size cannot matter: the record fits whatever its characters are.
     const byteLength = ascii || chars * 3 <= this.maxRecordBytes ? chars : utf8ByteLength(text.slice(first, last));
-    this.readTrimmedLine(text, first, last, byteLength, hasControlBytes);
+    // Whitespace is ASCII: what was trimmed is as many bytes as characters.
+    this.readTrimmedLine(text, first, last, byteLength, hasControlBytes, bytes, byteStart + (first - start), byteEnd - (end - last));
   }
 
   /**
    * The record text `text[start, end)`: scanned when the scanner can decide it, else judged on the
    * general path. `byteLength` is its UTF-8 size, or a lower bound when even three bytes per
    * character would fit the record limit (then only the too-large rule reads it, and it passes).
+   * Its bytes are `bytes[byteStart, byteEnd)`, handed on with `keepBytes`.
    */
-  private readTrimmedLine(text: string, start: number, end: number, byteLength: number, hasControlBytes: boolean): void {
+  private readTrimmedLine(text: string, start: number, end: number, byteLength: number, hasControlBytes: boolean, bytes: Uint8Array, byteStart: number, byteEnd: number): void {
     const scannable = byteLength <= this.maxRecordBytes && !(hasControlBytes && containsControlCharacter(text, start, end));
     if (scannable) {
       const verdict = this.scanner.scanTrusted(text, start, end);
       if (verdict.kind === 'accepted') {
         // The scanner vouches for the text being one valid record object, so JSON.parse gives the
         // very record the readers would (judgeRecord hands the parsed object on as it is).
-        const recordText = this.needsFullRecords || this.keepText ? text.slice(start, end) : undefined;
-        this.accept(verdict.facts, this.needsFullRecords ? (JSON.parse(recordText as string) as CloudTrailLikeRecord) : verdict.record, this.keepText ? recordText : undefined);
+        const record = this.needsFullRecords ? (JSON.parse(text.slice(start, end)) as CloudTrailLikeRecord) : verdict.record;
+        if (this.keepBytes) {
+          this.count(verdict.facts);
+          this.consumer.addScanned?.(verdict.facts, record, bytes, byteStart, byteEnd);
+        } else {
+          this.accept(verdict.facts, record);
+        }
         return;
       }
       if (verdict.kind === 'rejected') {

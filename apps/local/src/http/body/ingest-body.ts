@@ -2,8 +2,9 @@ import { type CallFacts, NdjsonFactsReader } from '@trailpulse/analytics';
 import { type IngestFormat, type IngestResult } from '@trailpulse/api-contract';
 import { type AcceptedRecord, type CloudTrailLikeRecord, readRecords, type RejectReason } from '@trailpulse/event-schema';
 import { type ScannedRecord } from '../../sources/scanned-record';
+import { compactKeptBytes } from './compact-kept-bytes';
 
-/** The accepted records of one request: parsed by the readers, or decided by the byte scanner (facts + text). */
+/** The accepted records of one request: parsed by the readers, or decided by the byte scanner (facts + where its bytes are). */
 export interface IngestedRecords {
   readonly parsed: readonly AcceptedRecord[];
   readonly scanned: readonly ScannedRecord[];
@@ -19,7 +20,7 @@ const SOURCE = 'request body';
 
 /**
  * The records of an ingest body (metrics.md "Input"). NDJSON, the bulk format, takes the engine's
- * fast path: the byte scanner decides each line without JSON.parse and keeps its text (the
+ * fast path: the byte scanner decides each line without JSON.parse and keeps its bytes (the
  * NdjsonFactsReader counts exactly as the readers do; lines it cannot decide are judged by the
  * readers' own logic). JSON bodies (a record, an array, a `{"Records":[...]}` file or EventBridge
  * envelopes) go through the streaming readers. Bad records are counted under their reason; nothing
@@ -34,17 +35,21 @@ function scanNdjson(chunks: readonly Uint8Array[]): ParsedIngestBody {
   const scanned: ScannedRecord[] = [];
   let index = 0;
   const consumer = {
-    addFacts(facts: CallFacts, record: CloudTrailLikeRecord, text?: string): void {
-      if (text === undefined) parsed.push({ record, eventTimeMs: facts.eventTimeMs, sizeBytes: 0, location: { source: SOURCE, index } });
-      else scanned.push({ facts, projected: record, text });
+    addFacts(facts: CallFacts, record: CloudTrailLikeRecord): void {
+      parsed.push({ record, eventTimeMs: facts.eventTimeMs, sizeBytes: 0, location: { source: SOURCE, index } });
+      index++;
+    },
+    addScanned(facts: CallFacts, projected: CloudTrailLikeRecord, bytes: Uint8Array, start: number, end: number): void {
+      scanned.push({ facts, projected, bytes, start, end });
       index++;
     },
   };
-  const reader = new NdjsonFactsReader(consumer, { source: SOURCE, keepText: true });
+  // The scanned records keep the body's chunks (read-body hands fresh ones per request).
+  const reader = new NdjsonFactsReader(consumer, { source: SOURCE, keepBytes: true });
   for (const chunk of chunks) reader.push(chunk);
   reader.end();
   const { accepted, rejected, rejectReasons } = reader.stats;
-  return { records: { parsed, scanned }, result: { accepted, rejected, rejectReasons: { ...rejectReasons } } };
+  return { records: { parsed, scanned: compactKeptBytes(scanned) }, result: { accepted, rejected, rejectReasons: { ...rejectReasons } } };
 }
 
 async function readJson(chunks: readonly Uint8Array[], format: IngestFormat): Promise<ParsedIngestBody> {

@@ -1,6 +1,6 @@
 import { type CustomMetricDefinition, type EventsQuery, type EventsResponse, type LiveEventMessage, type MetricsQuery, type MetricsResponse } from '@trailpulse/api-contract';
 import { type AcceptedRecord } from '@trailpulse/event-schema';
-import { parseScannedText } from '../../sources/scanned-record';
+import { parseScanned } from '../../sources/scanned-record';
 import { type ApiBackend, BackendInputError, type LiveListener } from '../backend';
 import { type IngestedRecords } from '../body/ingest-body';
 
@@ -18,10 +18,10 @@ export class FakeBackend implements ApiBackend {
   /** Set to make every query fail as an unexpected internal error would. */
   failQueriesWith: Error | undefined;
 
-  /** Both kinds of accepted records as AcceptedRecords (scanned ones parsed from their text), in that order. */
+  /** Both kinds of accepted records as AcceptedRecords (scanned ones parsed from their bytes), in that order. */
   async ingest(records: IngestedRecords): Promise<void> {
     this.ingested.push(...records.parsed);
-    for (const { facts, text } of records.scanned) this.ingested.push({ record: parseScannedText(text), eventTimeMs: facts.eventTimeMs, sizeBytes: 0, location: { source: 'request body' } });
+    for (const { facts, bytes, start, end } of records.scanned) this.ingested.push({ record: parseScanned(bytes, start, end), eventTimeMs: facts.eventTimeMs, sizeBytes: 0, location: { source: 'request body' } });
   }
 
   async queryMetrics(query: MetricsQuery): Promise<MetricsResponse> {
