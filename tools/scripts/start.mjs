@@ -7,6 +7,7 @@
 //   npm start -- --replay <paths...> --no-demo  your own CloudTrail files instead
 //   npm start -- --help                         every option
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,8 @@ if (!wantsHelp) {
   }
 }
 
-const runtime = spawn(process.execPath, [join(root, 'apps', 'local', 'bin', 'trailpulse-local.cjs'), ...args], { cwd: root, stdio: 'inherit' });
+// The runtime's V8 options (apps/local/bin/node-options.cjs) only take effect on the command line.
+const { RUNTIME_NODE_OPTIONS } = createRequire(import.meta.url)(join(root, 'apps', 'local', 'bin', 'node-options.cjs'));
+const runtime = spawn(process.execPath, [...RUNTIME_NODE_OPTIONS, join(root, 'apps', 'local', 'bin', 'trailpulse-local.cjs'), ...args], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => runtime.kill(signal));
 runtime.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));

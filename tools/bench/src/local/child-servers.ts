@@ -2,6 +2,7 @@
 // and the baseline, a node:http server that drains each body and answers 202.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 export class ChildServerError extends Error {
@@ -44,11 +45,15 @@ async function spawnServer(args: readonly string[], env: NodeJS.ProcessEnv, cwd:
   };
 }
 
-/** `node [nodeFlags] apps/local/bin/trailpulse-local.cjs --no-demo --port 0 --data-dir <dir> --json` (HTTP ingest only). */
+/**
+ * `node <the runtime's V8 options> [nodeFlags] apps/local/bin/trailpulse-local.cjs --no-demo --port 0 --data-dir <dir> --json`
+ * (HTTP ingest only), started as `npm start` starts it.
+ */
 export function startLocalRuntime(root: string, dataDir: string, token: string, profileDir?: string, nodeFlags: readonly string[] = []): Promise<ChildServer> {
   const profile = profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir];
   const bin = path.join(root, 'apps', 'local', 'bin', 'trailpulse-local.cjs');
-  return spawnServer([...profile, ...nodeFlags, bin, '--no-demo', '--port', '0', '--data-dir', dataDir, '--json'], { ...process.env, TRAILPULSE_TOKEN: token, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, root);
+  const { RUNTIME_NODE_OPTIONS } = createRequire(__filename)(path.join(root, 'apps', 'local', 'bin', 'node-options.cjs')) as { RUNTIME_NODE_OPTIONS: readonly string[] };
+  return spawnServer([...profile, ...RUNTIME_NODE_OPTIONS, ...nodeFlags, bin, '--no-demo', '--port', '0', '--data-dir', dataDir, '--json'], { ...process.env, TRAILPULSE_TOKEN: token, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, root);
 }
 
 /** The floor: what loopback HTTP costs with no work behind it (the body is read and dropped). */

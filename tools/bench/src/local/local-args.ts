@@ -18,7 +18,7 @@ trivial node:http server measured in the same run.
   --post-rate N    records per second to POST at (default: max rate): a paced load, to measure
                    latency at a rate the runtime sustains instead of behind a backlog
   --node-flag F    a Node.js/V8 flag for the runtime's process (repeatable), e.g.
-                   --node-flag --max-semi-space-size=64 to try a larger young generation
+                   --node-flag --max-semi-space-size=128 to try a larger young generation
   --profile DIR    run the runtime with --cpu-prof, writing its profile to DIR
   --json           print the results as JSON on stdout (progress goes to stderr)`;
 

@@ -131,11 +131,13 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     log(`runtime: every POST answered 202 after ${((driven.lastAnswerMs - driven.firstStartMs) / 1000).toFixed(1)} s (${driven.retried} retried after 429); waiting for the store`);
     const closingEventMs = plan.lastEventMs + (LIVE_WINDOW_SECONDS + 3) * 1000;
     const closing = await drivePosts(target, [{ body: Buffer.from(closingRecord(plan.lastEventMs)), records: 1, windowStartsMs: [], maxEventMs: closingEventMs }], 1);
-    const mergedAtMs = await waitForMerged(server.url, token, plan, log);
-    const mergedSeconds = (mergedAtMs - driven.firstStartMs) / 1000;
     const expected = new Set(plan.payloads.flatMap((payload) => payload.windowStartsMs));
     const seen = live;
     await waitUntil(() => [...expected].every((start) => seen.firstSeenMs.has(start)), LAST_WINDOWS_TIMEOUT_MS);
+    // Only now: the store probes read the hour's rows on the runtime's own thread, and the live
+    // figures are not to pay for the benchmark's own measuring. The bulk rows merge later anyway.
+    const mergedAtMs = await waitForMerged(server.url, token, plan, log);
+    const mergedSeconds = (mergedAtMs - driven.firstStartMs) / 1000;
     const latencies = plan.payloads.flatMap((payload, index) => {
       const last = payload.windowStartsMs[payload.windowStartsMs.length - 1];
       const seenAt = last === undefined ? undefined : seen.firstSeenMs.get(last);
