@@ -397,10 +397,10 @@ export class RecordScanner {
         case 12:
           return first === 0x75 /* u */ && this.keyIs('userIdentity', start) ? USER_IDENTITY : OTHER_FIELD;
         case 15:
-          if (first === 0x73 /* s */) return this.keyIs('sourceIPAddr', start) && this.keyIs('ess', start + 12) ? SOURCE_IP_ADDRESS : OTHER_FIELD;
-          return first === 0x64 /* d */ && this.keyIs('digestStartT', start) && this.keyIs('ime', start + 12) ? ENVELOPE_FIELD : OTHER_FIELD;
+          if (first === 0x73 /* s */) return this.keyIs('sourceIPAddress', start) ? SOURCE_IP_ADDRESS : OTHER_FIELD;
+          return first === 0x64 /* d */ && this.keyIs('digestStartTime', start) ? ENVELOPE_FIELD : OTHER_FIELD;
         case 18:
-          return first === 0x72 /* r */ && this.keyIs('recipientAcc', start) && this.keyIs('ountId', start + 12) ? RECIPIENT_ACCOUNT_ID : OTHER_FIELD;
+          return first === 0x72 /* r */ && this.keyIs('recipientAccountId', start) ? RECIPIENT_ACCOUNT_ID : OTHER_FIELD;
         default:
           return OTHER_FIELD;
       }
@@ -419,24 +419,26 @@ export class RecordScanner {
         case 11:
           return first === 0x70 /* p */ && this.keyIs('principalId', start) ? IDENTITY_PRINCIPAL_ID : OTHER_FIELD;
         case 14:
-          return first === 0x73 /* s */ && this.keyIs('sessionConte', start) && this.keyIs('xt', start + 12) ? SESSION_CONTEXT : OTHER_FIELD;
+          return first === 0x73 /* s */ && this.keyIs('sessionContext', start) ? SESSION_CONTEXT : OTHER_FIELD;
         default:
           return OTHER_FIELD;
       }
     }
     if (level === IN_SESSION_CONTEXT) {
-      return length === 13 && first === 0x73 /* s */ && this.keyIs('sessionIssue', start) && this.keyIs('r', start + 12) ? SESSION_ISSUER : OTHER_FIELD;
+      return length === 13 && first === 0x73 /* s */ && this.keyIs('sessionIssuer', start) ? SESSION_ISSUER : OTHER_FIELD;
     }
     return length === 3 && this.keyIs('arn', start) ? ISSUER_ARN : OTHER_FIELD;
   }
 
   /**
-   * Whether `name` (at most 12 characters) is at `start`. Why slice and ===: a slice of fewer than
-   * 13 characters is a small flat copy that === compares at once, measured about twice as fast as
-   * startsWith; longer names are compared in two parts by the caller for the same reason.
+   * Whether `name` is at `start`, compared character by character. Why not slice and ===: as fast
+   * (measured) but a small string allocated per key, about 570 bytes per record on the local
+   * runtime's ingest thread, where young-generation collections are a fifth of its time.
    */
   private keyIs(name: string, start: number): boolean {
-    return this.text.slice(start, start + name.length) === name;
+    const text = this.text;
+    for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+    return true;
   }
 }
 
