@@ -67,7 +67,12 @@ interface SeriesEngine {
  * row is read, merged and written once per group instead of once per batch).
  */
 export class BatchAccumulator {
-  private engines = new Map<string, SeriesEngine>();
+  /**
+   * The engines by the records' account, then region. Why two levels: a key built per record
+   * (account + region) is a fresh string that every lookup hashes again; the account and region of
+   * scanned records are the scanner's interned strings, whose hashes V8 keeps.
+   */
+  private engines = new Map<string, Map<string, SeriesEngine>>();
   private starts = new Set<number>();
   private maxEventTimeMs: number | undefined;
   private last: SourceBatch | undefined;
@@ -153,7 +158,7 @@ export class BatchAccumulator {
     if (last === undefined) return undefined;
     const windows: SeriesPartial[] = [];
     const transfers: SeriesTransfer[] = [];
-    for (const { account, region, engine } of this.engines.values()) {
+    for (const { account, region, engine } of [...this.engines.values()].flatMap((regions) => [...regions.values()])) {
       if (asTransfers) transfers.push({ account, region, transfer: engine.transfer() });
       else for (const window of engine.snapshot().windows) windows.push({ account, region, partial: window.partial });
     }
@@ -186,12 +191,16 @@ export class BatchAccumulator {
   }
 
   private engineForSeries(recordAccount: string, recordRegion: string): Engine {
-    const key = `${recordAccount}\u0000${recordRegion}`;
-    let entry = this.engines.get(key);
+    let regions = this.engines.get(recordAccount);
+    if (regions === undefined) {
+      regions = new Map();
+      this.engines.set(recordAccount, regions);
+    }
+    let entry = regions.get(recordRegion);
     if (entry === undefined) {
       const { account, region } = seriesOfDimensions(recordAccount, recordRegion);
       entry = { account, region, engine: createEngine({ windowSeconds: this.windowSeconds, customMetrics: this.metrics }) };
-      this.engines.set(key, entry);
+      regions.set(recordRegion, entry);
     }
     return entry.engine;
   }
