@@ -6,6 +6,7 @@
  * started again with the same arguments until it finishes; the stored windows must then equal
  * `trailpulse analyze` over the same file, i.e. one uninterrupted pass.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalyzeOutput } from './support/analyze-cli';
 import { type ChildRuntime, spawnRuntime } from './support/child-runtime';
@@ -106,6 +107,35 @@ describe('the local runtime as a child process, stopped during a replay and star
     expect(again).toEqual({ code: 0, signal: null });
     // The third run resumed at the end of the input: nothing left to read.
     expect(third.stderr()).toContain('done: 0 accepted, 0 rejected of 0 read');
+    expect(await storedWindows(dataDir)).toEqual(referenceWindows());
+  }, 300_000);
+});
+
+describe('the local runtime as a child process, killed right after answering HTTP ingest', () => {
+  it('kill -9 after the last 202: the restart reads the journaled requests back, and every window equals one uninterrupted pass', async () => {
+    // Prepare: the same trail as 15 NDJSON requests; the kill comes before the bulk rows (every 5 s) hold most of it
+    const dataDir = path.join(temp.make('crash-ingest'), 'data');
+    const lines = readFileSync(input, 'utf8').trimEnd().split('\n');
+    const child = await spawnRuntime(['--no-demo', '--port', '0', '--data-dir', dataDir]);
+    // Act
+    let accepted = 0;
+    for (let i = 0; i < lines.length; i += 2000) accepted += (await child.api.postEvents(`${lines.slice(i, i + 2000).join('\n')}\n`, 'application/x-ndjson')).accepted;
+    child.process.kill('SIGKILL');
+    const exit = await child.exited;
+    const journalDir = path.join(dataDir, 'ingest-journal');
+    const journaledBytes = readdirSync(journalDir).reduce((sum, name) => sum + statSync(path.join(journalDir, name)).size, 0);
+    const recovering = await startTestRuntime(temp, { dataDir });
+    try {
+      const trail = { fromMs: TRAIL.startMs - 3_600_000, toMs: TRAIL.startMs + 3_600_000 };
+      await waitFor('every call in the hour rows', async () => (await recovering.api.totalCalls(3600, trail)) >= expectedCalls, 60_000, 500);
+    } finally {
+      await recovering.runtime.close();
+    }
+    // Assess
+    expect(accepted).toBe(TRAIL.records);
+    expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(journaledBytes).toBeGreaterThan(readFileSync(input).byteLength);
+    // A third start changes nothing: what the journal held is in every row and is not read again.
     expect(await storedWindows(dataDir)).toEqual(referenceWindows());
   }, 300_000);
 });

@@ -11,7 +11,7 @@ import {
   type MetricsResponse,
   type Problem,
 } from '@trailpulse/api-contract';
-import { type IngestedRecords } from './body/ingest-body';
+import { type IngestedBody, type IngestedRecords } from './body/ingest-body';
 
 export type LiveListener = (message: LiveEventMessage) => void;
 
@@ -22,7 +22,8 @@ export interface ApiBackend {
    * Takes the accepted records of one request (already judged by the event-schema readers or the
    * byte scanner; the rejected ones were counted by the server). Resolves once they are queued.
    */
-  ingest(records: IngestedRecords): Promise<void>;
+  /** Resolves once the records are queued (and, locally, the body journaled: the 202 then survives a crash). */
+  ingest(records: IngestedRecords, body: IngestedBody): Promise<void>;
   /** Windows with >= 1 API call whose start is in [fromMs, toMs), sorted by start, filters applied. */
   queryMetrics(query: MetricsQuery): Promise<MetricsResponse>;
   listCustomMetrics(): Promise<readonly CustomMetricDefinition[]>;

@@ -59,7 +59,7 @@ export function createHandlers(deps: HandlerDependencies): Record<RouteName, Han
       const format = FORMAT_OF_TYPE.get(requireContentType(request, INGEST_TYPES)) ?? 'json';
       const chunks = await readBody(request, { maxBytes: limits.maxBodyBytes, encoding: contentEncodingOf(request) });
       const { records, result } = await parseIngestBody(chunks, format);
-      if (result.accepted > 0) await backend.ingest(records);
+      if (result.accepted > 0) await backend.ingest(records, { format, chunks });
       sendJson(response, 202, result);
     },
 

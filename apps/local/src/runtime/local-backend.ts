@@ -9,7 +9,7 @@ import {
   type MetricsResponse,
 } from '@trailpulse/api-contract';
 import { type MetricsStore } from '@trailpulse/metrics-store';
-import { type ApiBackend, BackendInputError, type IngestedRecords, type LiveListener } from '../http';
+import { type ApiBackend, BackendInputError, type IngestedBody, type IngestedRecords, type LiveListener } from '../http';
 import { HttpError } from '../http/http-error';
 import { IngestQueueFullError, type PushSource } from '../sources';
 import { type CustomMetricsRegistry } from './custom-metrics';
@@ -37,15 +37,16 @@ export class LocalBackend implements ApiBackend {
   }
 
   /**
-   * Queued for the pipeline like any source's batch; merged (and checkpointed) asynchronously.
+   * Journaled, then queued for the pipeline like any source's batch; merged (and checkpointed) asynchronously.
    * @throws HttpError rate-limited (429, Retry-After) when the queue is full: the runtime is behind.
    */
-  async ingest(records: IngestedRecords): Promise<void> {
+  async ingest(records: IngestedRecords, body: IngestedBody): Promise<void> {
     try {
-      this.deps.ingest.push(
+      await this.deps.ingest.push(
         records.parsed.map((accepted) => accepted.record),
         [],
         records.scanned,
+        body,
       );
     } catch (error) {
       if (!(error instanceof IngestQueueFullError)) throw error;

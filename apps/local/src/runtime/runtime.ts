@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createLocalDynamoClient, createMetricsStore, type MetricsStore } from '@trailpulse/metrics-store';
-import { Authenticator, createApiServer, loadOrCreateApiToken, type Logger, silentLogger } from '../http';
-import { createSources, type Scheduler, type Source, type SourcePlan, startFromCheckpoint, systemScheduler } from '../sources';
+import { Authenticator, createApiServer, loadOrCreateApiToken, type Logger, parseIngestBody, silentLogger } from '../http';
+import { createSources, IngestJournal, type PushedBody, type Scheduler, type Source, type SourcePlan, startFromCheckpoint, systemScheduler } from '../sources';
 import { BASE_WINDOW_SECONDS, openSourcePipeline, ROLL_UP_WINDOW_SECONDS, type SourcePipeline } from './batch-pipeline';
 import { CustomMetricsRegistry } from './custom-metrics';
 import { IngestStats } from './ingest-stats';
@@ -15,6 +15,8 @@ import { type AccumulatedGroup } from './batch-accumulator';
 /** The window lengths the runtime serves: its base window and the store's roll-ups. */
 export const SERVED_WINDOW_SECONDS = [BASE_WINDOW_SECONDS, ...ROLL_UP_WINDOW_SECONDS] as const;
 export const METRICS_TABLE = 'trailpulse-metrics';
+/** The HTTP ingest journal's folder in the data dir. */
+export const INGEST_JOURNAL_DIR = 'ingest-journal';
 /** How often windows are checked for closing: well under the 1 s the live feed promises. */
 export const CLOSE_TICK_MS = 250;
 /** With no batch for this long, the current windows close too (the sources went quiet). */
@@ -79,7 +81,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const recent = new RecentEvents(options.recentEventsCapacity);
     const custom = new CustomMetricsRegistry(store);
     const { seeded } = await custom.load(options.seedMetricsFile);
-    const { all, ingest } = createSources(options.sources, scheduler);
+    // HTTP ingest is journaled before each 202 (sources/push/ingest-journal.ts): a restart reads back what no row holds yet.
+    const journal = await IngestJournal.open(join(options.dataDir, INGEST_JOURNAL_DIR));
+    cleanup.unshift(() => journal.close());
+    const logError = (what: string) => (error: unknown) => logger.error(what, { error: error instanceof Error ? error.message : String(error) });
+    const { all, ingest } = createSources(options.sources, scheduler, {
+      journal,
+      parse: async ({ format, chunks }: PushedBody) => {
+        const { records } = await parseIngestBody(chunks, format);
+        return { records: records.parsed.map((accepted) => accepted.record), scanned: records.scanned };
+      },
+      onDamaged: (message) => logger.error('the ingest journal is damaged', { message }),
+    });
+    const checkpoints = new StoreCheckpoints(store);
+    // Requests may come before the ingest source starts: their seqs must come after what the store holds.
+    ingest.resumeAfter(await checkpoints.latestSeq(ingest.id));
     const backend = new LocalBackend({ store, recent, custom, ingest, windowSeconds: SERVED_WINDOW_SECONDS });
     const closer = new WindowCloser({ store, windowSeconds: SERVED_WINDOW_SECONDS, customMetrics: () => custom.current(), publish: (m) => backend.publish(m) });
     await closer.start();
@@ -91,10 +107,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => server.close());
 
     const abort = new AbortController();
-    const checkpoints = new StoreCheckpoints(store);
     let lastBatchAt = scheduler.now();
     let flushedSinceLastBatch = false;
-    const logError = (what: string) => (error: unknown) => logger.error(what, { error: error instanceof Error ? error.message : String(error) });
     const writers = new Set<SourcePipeline>();
     // Before the closer flushes the current windows, every held batch is merged: what it reads is complete.
     const flushWriters = async (): Promise<void> => {
@@ -111,7 +125,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const writer = await openSourcePipeline(
         source.id,
         { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker, bulkWriter: bulkWorker },
-        { onLiveMerged: observe([BASE_WINDOW_SECONDS]), onBulkMerged: observe(ROLL_UP_WINDOW_SECONDS) },
+        {
+          onLiveMerged: observe([BASE_WINDOW_SECONDS]),
+          onBulkMerged: (group) => {
+            observe(ROLL_UP_WINDOW_SECONDS)(group);
+            // Every row holds the group's requests now: the journal no longer needs them.
+            if (source === ingest) ingest.released(group.seq).catch(logError('releasing ingest journal segments failed'));
+          },
+        },
       );
       writers.add(writer);
       try {

@@ -31,6 +31,12 @@ export class StoreCheckpoints implements CheckpointStore {
     return live;
   }
 
+  /** The latest seq of the source any row holds (its live checkpoint, or the bulk one), -1 when none. */
+  async latestSeq(sourceId: string): Promise<number> {
+    const [live, bulk] = await Promise.all([this.loadOne(sourceId, sourceId), this.loadOne(sourceId, bulkSourceId(sourceId))]);
+    return Math.max(live?.seq ?? -1, bulk?.seq ?? -1);
+  }
+
   async save(checkpoint: SourceCheckpoint): Promise<void> {
     await this.store.advanceCheckpoint(checkpoint.sourceId, checkpoint.seq, checkpoint.position);
     await this.store.advanceCheckpoint(bulkSourceId(checkpoint.sourceId), checkpoint.seq, checkpoint.position);

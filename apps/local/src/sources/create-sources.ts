@@ -1,7 +1,7 @@
 /** The sources a parsed command line asks for, ready to start; HTTP ingest is always one of them. */
 import { DemoSource } from './demo/demo-source';
 import { type SourcePlan } from './options/source-options';
-import { PushSource } from './push/push-source';
+import { PushSource, type PushSourceOptions } from './push/push-source';
 import { ReplaySource } from './replay/replay-source';
 import { type Scheduler, systemScheduler } from './scheduler';
 import { type Source } from './source';
@@ -20,8 +20,9 @@ export interface CreatedSources {
   readonly ingest: PushSource;
 }
 
-export function createSources(plan: SourcePlan, scheduler: Scheduler = systemScheduler): CreatedSources {
-  const ingest = new PushSource({ clock: scheduler });
+/** `ingest`: options of the HTTP ingest source (its journal, in the runtime). */
+export function createSources(plan: SourcePlan, scheduler: Scheduler = systemScheduler, ingestOptions: Omit<PushSourceOptions, 'clock'> = {}): CreatedSources {
+  const ingest = new PushSource({ ...ingestOptions, clock: scheduler });
   const all: Source[] = [];
   if (plan.demo !== undefined) all.push(new DemoSource({ seed: plan.demo.seed, historySeconds: DEMO_FIRST_START_HISTORY_SECONDS, ...(plan.demo.eventsPerSecond === undefined ? {} : { eventsPerSecond: plan.demo.eventsPerSecond }), scheduler }));
   if (plan.replay !== undefined) all.push(new ReplaySource({ paths: plan.replay.paths, speed: plan.replay.speed, scheduler }));

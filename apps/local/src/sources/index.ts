@@ -13,5 +13,6 @@ export { DEFAULT_DEMO_EVENTS_PER_SECOND, demoRateBounds, MAX_DEMO_EVENTS_PER_SEC
 export { ReplaySource, type ReplaySourceOptions } from './replay/replay-source';
 export { formatReplaySpeed, MAX_SPEED, parseReplaySpeed, type ReplaySpeed, ReplaySpeedError } from './replay/replay-speed';
 export { DEFAULT_WATCH_POLL_INTERVAL_MS, WatchDirectoryError, WatchSource, type WatchSourceOptions } from './watch/watch-source';
-export { DEFAULT_MAX_QUEUED_BATCHES, INGEST_SOURCE_ID, IngestQueueFullError, PushSource } from './push/push-source';
+export { DEFAULT_MAX_QUEUED_BATCHES, INGEST_SOURCE_ID, IngestQueueFullError, type ParsedBody, type PushedBody, PushSource, type PushSourceOptions } from './push/push-source';
+export { IngestJournal, JournalError, type JournalFormat } from './push/ingest-journal';
 export { DEFAULT_MAX_BATCH_EVENT_SPAN_MS, DEFAULT_MAX_BATCH_RECORDS } from './files/file-batcher';

@@ -21,7 +21,7 @@ describe('mergeSources with createSources', () => {
     writeFileSync(file, lines.join('\n'));
     const controller = new AbortController();
     const { all, ingest } = createSources(parseSourceOptions({ replay: file }), new VirtualScheduler({ startMs: 0 }));
-    ingest.push([{ pushed: 1 }]);
+    await ingest.push([{ pushed: 1 }]);
     // Act
     const seen: SourceBatch[] = [];
     for await (const batch of mergeSources(all.map((source) => source.start({ signal: controller.signal })))) {

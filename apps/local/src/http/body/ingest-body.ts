@@ -10,6 +10,12 @@ export interface IngestedRecords {
   readonly scanned: readonly ScannedRecord[];
 }
 
+/** A request's body as received (decompressed) and its format: what the runtime journals. */
+export interface IngestedBody {
+  readonly format: IngestFormat;
+  readonly chunks: readonly Uint8Array[];
+}
+
 export interface ParsedIngestBody {
   readonly records: IngestedRecords;
   readonly result: IngestResult;

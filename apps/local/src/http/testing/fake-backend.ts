@@ -2,7 +2,7 @@ import { type CustomMetricDefinition, type EventsQuery, type EventsResponse, typ
 import { type AcceptedRecord } from '@trailpulse/event-schema';
 import { parseScanned } from '../../sources/scanned-record';
 import { type ApiBackend, BackendInputError, type LiveListener } from '../backend';
-import { type IngestedRecords } from '../body/ingest-body';
+import { type IngestedBody, type IngestedRecords } from '../body/ingest-body';
 
 /**
  * A small in-memory backend for the server tests: it records what the server handed it, answers
@@ -19,7 +19,7 @@ export class FakeBackend implements ApiBackend {
   failQueriesWith: Error | undefined;
 
   /** Both kinds of accepted records as AcceptedRecords (scanned ones parsed from their bytes), in that order. */
-  async ingest(records: IngestedRecords): Promise<void> {
+  async ingest(records: IngestedRecords, _body: IngestedBody): Promise<void> {
     this.ingested.push(...records.parsed);
     for (const { facts, bytes, start, end } of records.scanned) this.ingested.push({ record: parseScanned(bytes, start, end), eventTimeMs: facts.eventTimeMs, sizeBytes: 0, location: { source: 'request body' } });
   }

@@ -1,21 +1,27 @@
-import { PushSource, IngestQueueFullError } from './push-source';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SourceBatch } from '../source';
+import { IngestJournal } from './ingest-journal';
+import { type ParsedBody, type PushedBody, PushSource, IngestQueueFullError } from './push-source';
 
 describe('PushSource (HTTP ingest)', () => {
   it('hands pushed records over in order, with seqs from the clock that never repeat, even after a restart', async () => {
     // Prepare
     const clock = { now: () => 1_700_000_000_000 };
     const source = new PushSource({ clock });
-    source.push([{ a: 1 }]);
-    source.push([{ a: 2 }, { a: 3 }]);
+    await source.push([{ a: 1 }]);
+    await source.push([{ a: 2 }, { a: 3 }]);
     // Act
     const seen = [];
     for await (const batch of source.start()) {
       seen.push(batch);
       if (seen.length === 2) break;
     }
-    // A restart from the first batch's checkpoint, with the clock not moved: seqs still move on.
+    // A restart from the last batch's checkpoint, with the clock not moved: seqs still move on.
     const restarted = new PushSource({ clock });
-    restarted.push([{ a: 4 }]);
+    restarted.resumeAfter(seen[1]?.seq ?? 0);
+    await restarted.push([{ a: 4 }]);
     const [after] = await (async () => {
       for await (const batch of restarted.start({ from: seen[1]?.position ?? {} })) return [batch];
       return [];
@@ -34,7 +40,7 @@ describe('PushSource (HTTP ingest)', () => {
     const iterator = source.start({ signal: controller.signal })[Symbol.asyncIterator]();
     // Act
     const first = iterator.next();
-    source.push([{ late: true }]);
+    await source.push([{ late: true }]);
     const firstBatch = await first;
     const second = iterator.next();
     controller.abort();
@@ -43,12 +49,73 @@ describe('PushSource (HTTP ingest)', () => {
     expect((await second).done).toBe(true);
   });
 
-  it('refuses a push when the queue is full, so the handler can answer 429', () => {
+  it('refuses a push when the queue is full, so the handler can answer 429', async () => {
     // Prepare
     const source = new PushSource({ maxQueuedBatches: 2 });
-    source.push([]);
-    source.push([]);
+    await source.push([]);
+    await source.push([]);
     // Act / Assess
-    expect(() => source.push([])).toThrow(IngestQueueFullError);
+    await expect(source.push([])).rejects.toThrow(IngestQueueFullError);
+  });
+
+  describe('with a journal', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'tp-push-journal-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const clock = { now: () => 1_700_000_000_000 };
+    /** The journaled body's lines as records (the runtime uses the ingest route's parser). */
+    const parse = async ({ chunks }: PushedBody): Promise<ParsedBody> => ({
+      records: Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown),
+      scanned: [],
+    });
+    const body = (...records: object[]): PushedBody => ({ format: 'ndjson', chunks: [Buffer.from(records.map((r) => JSON.stringify(r)).join('\n'))] });
+    async function take(source: PushSource, count: number, from?: SourceBatch['position']): Promise<SourceBatch[]> {
+      const seen: SourceBatch[] = [];
+      if (count === 0) return seen;
+      for await (const batch of source.start(from === undefined ? {} : { from })) {
+        seen.push(batch);
+        if (seen.length === count) break;
+      }
+      return seen;
+    }
+
+    it('hands the requests answered before a crash over again after the checkpoint, with their seqs, then new ones above them', async () => {
+      // Prepare: three requests answered (push resolved), the first merged (its position checkpointed), then a crash
+      const journal = await IngestJournal.open(dir);
+      const before = new PushSource({ clock, journal, parse });
+      await before.push([{ n: 1 }], [], [], body({ n: 1 }));
+      await before.push([{ n: 2 }], [], [], body({ n: 2 }));
+      await before.push([{ n: 3 }], [], [], body({ n: 3 }));
+      const [first] = await take(before, 1);
+      // Act: a new process on the same journal, resumed from the first request's checkpoint
+      const after = new PushSource({ clock, journal: await IngestJournal.open(dir), parse });
+      after.resumeAfter(first?.seq ?? 0);
+      await after.push([{ n: 4 }], [], [], body({ n: 4 }));
+      const seen = await take(after, 3, first?.position);
+      // Assess
+      expect(first?.seq).toBe(1_700_000_000_000_000);
+      expect(seen.map((batch) => [batch.seq, batch.records])).toEqual([
+        [1_700_000_000_000_001, [{ n: 2 }]],
+        [1_700_000_000_000_002, [{ n: 3 }]],
+        [1_700_000_000_000_003, [{ n: 4 }]],
+      ]);
+    });
+
+    it('queues nothing when the journal cannot be written, so the request fails as a whole', async () => {
+      // Prepare
+      const broken = Object.assign(await IngestJournal.open(dir), { append: () => Promise.reject(new Error('no space left on device')) });
+      const source = new PushSource({ clock, journal: broken, parse });
+      // Act / Assess
+      await expect(source.push([{ n: 1 }], [], [], body({ n: 1 }))).rejects.toThrow(/no space/);
+      await source.push([{ n: 2 }]);
+      expect((await take(source, 1)).map((batch) => batch.records)).toEqual([[{ n: 2 }]]);
+    });
+
+    it('refuses a journal without a parser for recovery', async () => {
+      expect(() => new PushSource({ journal: {} as IngestJournal })).toThrow(/needs parse/);
+    });
   });
 });
