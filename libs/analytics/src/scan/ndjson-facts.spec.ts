@@ -1,6 +1,6 @@
 import { type CloudTrailLikeRecord, type ReadBatch, readRecords } from '@trailpulse/event-schema';
 import fc from 'fast-check';
-import { analyzeBatches, createEngine } from '../engine';
+import { analyzeBatches, createEngine, type Engine } from '../engine';
 import { type BatchOutput } from '../output/metrics-output';
 import { analyzeNdjson } from './analyze-ndjson';
 import { eventCountsOf } from '../output/event-counts';
@@ -38,11 +38,10 @@ async function referenceRun(chunks: readonly Uint8Array[], limits: Limits): Prom
   };
 }
 
-/** The fast path's run over the same chunks. */
-function fastRun(chunks: readonly Uint8Array[], limits: Limits, needsFullRecords = false): Run {
-  const engine = createEngine({ windowSeconds: WINDOW_SECONDS });
+/** A reader over `chunks` feeding `consumer`, which feeds `engine`: what the readers' run is compared on. */
+function readerRun(engine: Engine, consumer: FactsConsumer, chunks: readonly Uint8Array[], options: Limits & { readonly needsFullRecords?: boolean; readonly keepBytes?: boolean }): Run {
   const rejections: NdjsonRejection[] = [];
-  const reader = new NdjsonFactsReader(engine, { source: 'input.ndjson', ...limits, needsFullRecords, onRejected: (rejection) => rejections.push(rejection) });
+  const reader = new NdjsonFactsReader(consumer, { source: 'input.ndjson', ...options, onRejected: (rejection) => rejections.push(rejection) });
   for (const chunk of chunks) reader.push(chunk);
   reader.end();
   return {
@@ -50,6 +49,12 @@ function fastRun(chunks: readonly Uint8Array[], limits: Limits, needsFullRecords
     rejections,
     skipped: reader.stats.filesSkipped.map(({ reason }) => reason),
   };
+}
+
+/** The fast path's run over the same chunks. */
+function fastRun(chunks: readonly Uint8Array[], limits: Limits, needsFullRecords = false): Run {
+  const engine = createEngine({ windowSeconds: WINDOW_SECONDS });
+  return readerRun(engine, engine, chunks, { ...limits, needsFullRecords });
 }
 
 /**
@@ -72,16 +77,8 @@ function keptBytesRun(chunks: readonly Uint8Array[], limits: Limits): Run & { re
       engine.addFacts(facts, record);
     },
   };
-  const rejections: NdjsonRejection[] = [];
-  const reader = new NdjsonFactsReader(consumer, { source: 'input.ndjson', ...limits, keepBytes: true, onRejected: (rejection) => rejections.push(rejection) });
-  for (const chunk of chunks) reader.push(chunk);
-  reader.end();
-  return {
-    output: { events: eventCountsOf(reader.stats), windowSeconds: WINDOW_SECONDS, windows: engine.flush() },
-    rejections,
-    skipped: reader.stats.filesSkipped.map(({ reason }) => reason),
-    scanned,
-  };
+  // readerRun runs before `scanned` is read.
+  return { ...readerRun(engine, consumer, chunks, { ...limits, keepBytes: true }), scanned };
 }
 
 async function expectSameAsReaders(chunks: readonly Uint8Array[], limits: Limits = {}): Promise<Run> {
