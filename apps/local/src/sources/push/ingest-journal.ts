@@ -48,7 +48,7 @@ export interface IngestJournalOptions {
  * Durability: an entry is written (not fsynced) before the answer. It survives the process dying in
  * any way (kill -9 included: the kernel has the bytes); a power cut may lose the last seconds. A
  * torn last entry (the process died inside the write) is cut off when the journal is opened, and a
- * checksum per entry stops a recovery at an entry that does not read back as written.
+ * checksum per entry makes a recovery skip (and report) an entry that does not read back as written.
  *
  * Layout: `<dir>/segment-<first seq, 20 digits>.log`, entries of
  * `[u32 LE payload length][u32: first 4 bytes of the payload's SHA-256][payload: f64 LE seq, u8 format, body]`.
@@ -97,8 +97,9 @@ export class IngestJournal {
   }
 
   /**
-   * The journaled requests with afterSeq < seq <= throughSeq, in order; stops (and says so through
-   * `onDamaged`) at an entry that does not read back as written.
+   * The journaled requests with afterSeq < seq <= throughSeq, in order. An entry that does not read
+   * back as written is skipped and reported through `onDamaged` (only that request is lost); the rest
+   * of a segment is when an entry's length itself is wrong.
    */
   async *entries(afterSeq: number, throughSeq: number, onDamaged?: (message: string) => void): AsyncGenerator<JournalEntry> {
     for (const segment of [...this.segments]) {
@@ -187,14 +188,18 @@ async function* readEntries(path: string, onDamaged: ((message: string) => void)
     while (offset + HEADER_BYTES <= size) {
       await handle.read(header, 0, HEADER_BYTES, offset);
       const length = header.readUInt32LE(0);
-      const payload = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(payload, 0, length, offset + HEADER_BYTES);
-      const format = JOURNAL_FORMATS[payload[8] ?? 255];
-      if (bytesRead !== length || (await checksum(payload)) !== header.readUInt32LE(4) || format === undefined) {
-        onDamaged?.(`${path}: the entry at byte ${offset} does not read back as written; the rest of this segment is not recovered`);
+      if (length < PAYLOAD_PREFIX_BYTES || offset + HEADER_BYTES + length > size) {
+        onDamaged?.(`${path}: the entry at byte ${offset} has an impossible length (${length}); the rest of this segment is not recovered`);
         return;
       }
-      yield { seq: payload.readDoubleLE(0), format, body: payload.subarray(PAYLOAD_PREFIX_BYTES) };
+      const payload = Buffer.alloc(length);
+      await handle.read(payload, 0, length, offset + HEADER_BYTES);
+      const format = JOURNAL_FORMATS[payload[8] ?? 255];
+      if ((await checksum(payload)) !== header.readUInt32LE(4) || format === undefined) {
+        onDamaged?.(`${path}: the entry at byte ${offset} does not read back as written; that request is not recovered`);
+      } else {
+        yield { seq: payload.readDoubleLE(0), format, body: payload.subarray(PAYLOAD_PREFIX_BYTES) };
+      }
       offset += HEADER_BYTES + length;
     }
   } finally {
