@@ -1,17 +1,14 @@
 import { batchPartials, StoreInputError } from '../src';
-import { type LocalStore, makeTempDir, openLocalStore } from './local-store';
+import { type LocalStore, useFreshLocalStore } from './local-store';
 import { BASE_MS, trafficRecords } from './records';
 
 describe('anomaly scores and checkpoints', () => {
   let local: LocalStore;
 
-  beforeEach(async () => {
-    local = await openLocalStore(await makeTempDir());
+  useFreshLocalStore(async (opened) => {
+    local = opened;
     const records = trafficRecords(600, { spanMs: 120_000 });
     await local.store.mergeBatch({ batch: { source: 'test', sequence: 1 }, windowSeconds: 60, windows: batchPartials(records, { windowSeconds: 60 }), rollUpTo: [] });
-  });
-  afterEach(async () => {
-    await local.remove();
   });
 
   it('returns the stored score of the series a query reads: the aggregate unfiltered, one series for one account and region, the largest when it merges several', async () => {

@@ -1,16 +1,13 @@
 import { batchPartials, MergeConflictError } from '../src';
 import { asJson, engineWindows } from './engine-reference';
-import { type LocalStore, makeTempDir, openLocalStore } from './local-store';
+import { type LocalStore, useFreshLocalStore } from './local-store';
 import { BASE_MS, slices, trafficRecords } from './records';
 
 describe('concurrent writers on one row', () => {
   let local: LocalStore;
 
-  beforeEach(async () => {
-    local = await openLocalStore(await makeTempDir());
-  });
-  afterEach(async () => {
-    await local.remove();
+  useFreshLocalStore((opened) => {
+    local = opened;
   });
 
   it('12 writers (own store instances, own sources) merging into the same window at once lose no update', async () => {

@@ -2,17 +2,14 @@ import { compileCustomMetric, CustomMetricDefinitionError, validateCustomMetricD
 import { batchPartials, StoreInputError } from '../src';
 import { testCustomMetrics } from './custom-metrics';
 import { asJson, engineWindows } from './engine-reference';
-import { type LocalStore, makeTempDir, openLocalStore } from './local-store';
+import { type LocalStore, useFreshLocalStore } from './local-store';
 import { BASE_MS, slices, trafficRecords } from './records';
 
 describe('custom metrics in the store', () => {
   let local: LocalStore;
 
-  beforeEach(async () => {
-    local = await openLocalStore(await makeTempDir());
-  });
-  afterEach(async () => {
-    await local.remove();
+  useFreshLocalStore((opened) => {
+    local = opened;
   });
 
   it('custom metric states merge across batches and roll-ups like the built-ins: equal to the engine with the same metrics', async () => {

@@ -64,3 +64,19 @@ export async function openLocalStore(dataDir: string, options: StoreOptions = {}
     },
   };
 }
+
+/**
+ * A fresh store (its own dynalite and temp dir) for every test of the calling `describe`, removed
+ * after it; `onOpen` receives it (and may prepare it) before each test. `current`: the store to
+ * remove when a test replaces the one it was given (a restart on the same directory).
+ */
+export function useFreshLocalStore(onOpen: (local: LocalStore) => void | Promise<void>, current?: () => LocalStore): void {
+  let local: LocalStore | undefined;
+  beforeEach(async () => {
+    local = await openLocalStore(await makeTempDir());
+    await onOpen(local);
+  });
+  afterEach(async () => {
+    await (current?.() ?? local)?.remove();
+  });
+}

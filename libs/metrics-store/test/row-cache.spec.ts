@@ -1,16 +1,13 @@
 import { batchPartials } from '../src';
 import { asJson, engineWindows } from './engine-reference';
-import { type LocalStore, makeTempDir, openLocalStore } from './local-store';
+import { type LocalStore, useFreshLocalStore } from './local-store';
 import { BASE_MS, slices, trafficRecords } from './records';
 
 describe('row cache (rowCacheEntries): merges skip reading rows this store wrote, never trusting them', () => {
   let local: LocalStore;
 
-  beforeEach(async () => {
-    local = await openLocalStore(await makeTempDir());
-  });
-  afterEach(async () => {
-    await local.remove();
+  useFreshLocalStore((opened) => {
+    local = opened;
   });
 
   it('a cached writer interleaved with another writer and anomaly scores loses nothing and double counts nothing', async () => {

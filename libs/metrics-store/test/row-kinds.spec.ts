@@ -1,6 +1,6 @@
 import { batchPartials } from '../src';
 import { asJson, engineWindows, withoutScore } from './engine-reference';
-import { type LocalStore, makeTempDir, openLocalStore } from './local-store';
+import { type LocalStore, useFreshLocalStore } from './local-store';
 import { BASE_MS, slices, trafficRecords } from './records';
 
 const HOUR = { fromMs: BASE_MS, toMs: BASE_MS + 3_600_000 };
@@ -8,11 +8,8 @@ const HOUR = { fromMs: BASE_MS, toMs: BASE_MS + 3_600_000 };
 describe('rowsByLength: a batch merged into some rows under one source and the rest under another', () => {
   let local: LocalStore;
 
-  beforeEach(async () => {
-    local = await openLocalStore(await makeTempDir());
-  });
-  afterEach(async () => {
-    await local.remove();
+  useFreshLocalStore((opened) => {
+    local = opened;
   });
 
   it('live aggregate rows often, every other row in fewer larger batches: every query equals one pass of the engine', async () => {

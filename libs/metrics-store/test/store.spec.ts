@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClientOf } from '../src/local/local-client';
 import { ALL, batchPartials, type MetricsStore, windowKey } from '../src';
 import { asJson, engineWindows } from './engine-reference';
-import { type LocalStore, makeTempDir, openLocalStore, TABLE } from './local-store';
+import { type LocalStore, openLocalStore, TABLE, useFreshLocalStore } from './local-store';
 import { BASE_MS, slices, trafficRecords } from './records';
 
 const HOUR = 3_600_000;
@@ -11,13 +11,14 @@ describe('metrics store against dynalite', () => {
   let local: LocalStore;
   let store: MetricsStore;
 
-  beforeEach(async () => {
-    local = await openLocalStore(await makeTempDir());
-    store = local.store;
-  });
-  afterEach(async () => {
-    await local.remove();
-  });
+  // The restart test replaces `local`: the one it holds at the end is removed.
+  useFreshLocalStore(
+    (opened) => {
+      local = opened;
+      store = opened.store;
+    },
+    () => local,
+  );
 
   it('a batch of 60 s partials, queried back, equals the engine run over the same records', async () => {
     // Prepare
