@@ -122,13 +122,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         closer.observe(group.maxEventTimeMs, group.windowStartsMs, lengths);
         closer.tick().catch(logError('closing windows failed'));
       };
+      const observeRollUps = observe(ROLL_UP_WINDOW_SECONDS);
       const writer = await openSourcePipeline(
         source.id,
         { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker, bulkWriter: bulkWorker },
         {
           onLiveMerged: observe([BASE_WINDOW_SECONDS]),
           onBulkMerged: (group) => {
-            observe(ROLL_UP_WINDOW_SECONDS)(group);
+            observeRollUps(group);
             // Every row holds the group's requests now: the journal no longer needs them.
             if (source === ingest) ingest.released(group.seq).catch(logError('releasing ingest journal segments failed'));
           },

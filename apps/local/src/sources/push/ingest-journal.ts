@@ -80,11 +80,6 @@ export class IngestJournal {
     return -1;
   }
 
-  /** Bytes held in the journal's segments. */
-  get bytes(): number {
-    return this.segments.reduce((sum, segment) => sum + segment.bytes, 0);
-  }
-
   /**
    * Appends one request; resolves once it is written. Appends are written in call order, and seqs
    * must increase.
