@@ -74,6 +74,8 @@ export class BatchAccumulator {
    */
   private engines = new Map<string, Map<string, SeriesEngine>>();
   private starts = new Set<number>();
+  /** The start of the window the last noted record fell in (NaN: none yet in this group). */
+  private lastWindowStartMs = Number.NaN;
   private maxEventTimeMs: number | undefined;
   private last: SourceBatch | undefined;
   private batchCount = 0;
@@ -176,6 +178,7 @@ export class BatchAccumulator {
     };
     this.engines = new Map();
     this.starts = new Set();
+    this.lastWindowStartMs = Number.NaN;
     this.maxEventTimeMs = undefined;
     this.last = undefined;
     this.batchCount = 0;
@@ -183,9 +186,16 @@ export class BatchAccumulator {
     return group;
   }
 
-  /** One accepted record more, at this eventTime. */
+  /**
+   * One accepted record more, at this eventTime. Records come mostly in time order, so the window
+   * start is added to the set only when it differs from the last record's: a start (a double past
+   * 2^31) computed and added per record was a heap number allocated per record on the ingest thread.
+   */
   private noteEventTime(eventTimeMs: number): void {
-    this.starts.add(Math.floor(eventTimeMs / this.windowMs) * this.windowMs);
+    if (!(eventTimeMs >= this.lastWindowStartMs && eventTimeMs < this.lastWindowStartMs + this.windowMs)) {
+      this.lastWindowStartMs = Math.floor(eventTimeMs / this.windowMs) * this.windowMs;
+      this.starts.add(this.lastWindowStartMs);
+    }
     if (this.maxEventTimeMs === undefined || eventTimeMs > this.maxEventTimeMs) this.maxEventTimeMs = eventTimeMs;
     this.acceptedCount += 1;
   }

@@ -29,6 +29,9 @@ class SharedInterners {
   readonly identities = new StringInterner(15);
   // eventType becomes a property key of events.byEventType: a canonical string is looked up there without rehashing.
   readonly eventTypes = new StringInterner(6);
+  // Accounts and regions are short (copied by every slice) and kept per record by the local runtime's drill-down ring.
+  readonly accounts = new StringInterner(12);
+  readonly regions = new StringInterner(7);
 }
 
 let sharedInterners: SharedInterners | undefined;
@@ -39,6 +42,8 @@ export class ScannedFactsBuilder {
   private readonly ips: StringInterner;
   private readonly identities: StringInterner;
   private readonly eventTypes: StringInterner;
+  private readonly accounts: StringInterner;
+  private readonly regions: StringInterner;
   /** The eventTime of the last record judgeRecord accepted, and its time. */
   private acceptedEventTime: unknown = undefined;
   private acceptedEventTimeMs = 0;
@@ -50,6 +55,8 @@ export class ScannedFactsBuilder {
     this.ips = interners.ips;
     this.identities = interners.identities;
     this.eventTypes = interners.eventTypes;
+    this.accounts = interners.accounts;
+    this.regions = interners.regions;
   }
 
   /** The verdict for the record in `slots`; interns some of their strings in place. */
@@ -62,7 +69,10 @@ export class ScannedFactsBuilder {
     if (!verdict.accepted) return verdict;
     const facts = factsFromRecord(verdict.record, verdict.eventTimeMs);
     // The facts object is new and ours: swapping in the canonical identity saves copying all of it.
-    (facts as { identity: string }).identity = this.identities.intern(facts.identity);
+    const mutable = facts as { identity: string; account: string; region: string };
+    mutable.identity = this.identities.intern(facts.identity);
+    mutable.account = this.accounts.intern(facts.account);
+    mutable.region = this.regions.intern(facts.region);
     return { accepted: true, facts, record: verdict.record };
   }
 
