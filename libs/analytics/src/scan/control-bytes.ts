@@ -47,3 +47,28 @@ function isControlByte(bytes: Uint8Array, index: number, to: number): boolean {
   if (byte >= 0x20 || byte === LINE_FEED) return false;
   return !(byte === CARRIAGE_RETURN && index + 1 < to && bytes[index + 1] === LINE_FEED);
 }
+
+/**
+ * Whether `bytes[from, to)` is ASCII with no control byte other than line ends: what the byte
+ * scanner takes (./byte-record-scanner.ts). Word at a time, as findControlByte.
+ */
+export function isPlainAscii(bytes: Uint8Array, from: number, to: number): boolean {
+  return !hasByteFrom0x80(bytes, from, to) && findControlByte(bytes, from, to) === -1;
+}
+
+function hasByteFrom0x80(bytes: Uint8Array, from: number, to: number): boolean {
+  const offset = bytes.byteOffset;
+  let index = from;
+  while (index < to && ((offset + index) & 3) !== 0) {
+    if ((bytes[index] as number) >= 0x80) return true;
+    index++;
+  }
+  const wordCount = (to - index) >> 2;
+  if (wordCount > 0) {
+    const words = new Int32Array(bytes.buffer, offset + index, wordCount);
+    for (let w = 0; w < wordCount; w++) if (((words[w] as number) & 0x80808080) !== 0) return true;
+    index += wordCount * 4;
+  }
+  for (; index < to; index++) if ((bytes[index] as number) >= 0x80) return true;
+  return false;
+}

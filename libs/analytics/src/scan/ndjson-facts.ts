@@ -30,9 +30,10 @@ import {
   utf8ByteLength,
 } from '@trailpulse/event-schema';
 import { type CallFacts, factsFromRecord } from '../facts/call-facts';
-import { findControlByte } from './control-bytes';
+import { findControlByte, isPlainAscii } from './control-bytes';
 import { GeneralLinePath, type LineOutcomes } from './general-line-path';
 import { containsControlCharacter, isJsonWhitespace, LINE_FEED } from './json-chars';
+import { asciiText } from './projected-strings';
 import { CallFactsScanner } from './scan-call-facts';
 
 /** What the reader feeds: the engine's fast entry point. */
@@ -262,8 +263,63 @@ export class NdjsonFactsReader implements LineOutcomes {
           end = lineEnd + 1;
         }
       }
-      this.readPiece(bytes, start, end);
+      if (isPlainAscii(bytes, start, end)) this.readAsciiPiece(bytes, start, end);
+      else this.readPiece(bytes, start, end);
       start = end;
+    }
+  }
+
+  /**
+   * Reads the complete lines `bytes[from, to)`, all ASCII with no raw control character but line
+   * ends: each is scanned as bytes (no decoding) and only a line the scanner cannot decide is decoded
+   * for the general path. Byte counts are exact here, and the rules are readDecodedLine's.
+   */
+  private readAsciiPiece(bytes: Uint8Array, from: number, to: number): void {
+    let lineStart = from;
+    while (lineStart < to) {
+      const lineEnd = bytes.indexOf(LINE_FEED, lineStart);
+      let first = lineStart;
+      let last = lineEnd;
+      if (last - first > this.maxTextBytes) {
+        this.rejectOversized(last - first);
+      } else {
+        while (first < last && isJsonWhitespace(bytes[first] as number)) first++;
+        while (last > first && isJsonWhitespace(bytes[last - 1] as number)) last--;
+        if (first < last) this.readAsciiRecord(bytes, first, last);
+      }
+      this.line++;
+      lineStart = lineEnd + 1;
+    }
+  }
+
+  /** The record `bytes[start, end)` (trimmed, plain ASCII): scanned when the scanner can decide it, else judged on the general path. */
+  private readAsciiRecord(bytes: Uint8Array, start: number, end: number): void {
+    const byteLength = end - start;
+    if (byteLength <= this.maxRecordBytes) {
+      const verdict = this.scanner.scanBytesTrusted(bytes, start, end);
+      if (verdict.kind === 'accepted') {
+        this.acceptScanned(verdict.facts, verdict.record, bytes, start, end);
+        return;
+      }
+      if (verdict.kind === 'rejected') {
+        this.rejectLine(verdict.reason, verdict.message);
+        return;
+      }
+    }
+    this.judgedLine = this.line;
+    this.general.judge(asciiText(bytes, start, end), byteLength, this.line, this);
+  }
+
+  /** A record the scanner accepted (its JSON text is `bytes[start, end)`), handed on as the options ask. */
+  private acceptScanned(facts: CallFacts, projected: CloudTrailLikeRecord, bytes: Uint8Array, start: number, end: number): void {
+    // The scanner vouches for the text being one valid record object, so JSON.parse gives the
+    // very record the readers would (judgeRecord hands the parsed object on as it is).
+    const record = this.needsFullRecords ? (JSON.parse(this.decoder.decode(bytes.subarray(start, end))) as CloudTrailLikeRecord) : projected;
+    if (this.keepBytes) {
+      this.count(facts);
+      this.consumer.addScanned?.(facts, record, bytes, start, end);
+    } else {
+      this.accept(facts, record);
     }
   }
 

@@ -6,8 +6,9 @@
 import { type CloudTrailLikeRecord, type RejectReason } from '@trailpulse/event-schema';
 import { type CallFacts } from '../facts/call-facts';
 import { containsControlCharacter, isJsonWhitespace } from './json-chars';
+import { ByteRecordScanner } from './byte-record-scanner';
 import { RecordScanner } from './record-scanner';
-import { ScannedFactsBuilder } from './scanned-facts';
+import { ScannedFactsBuilder, type SlotsVerdict } from './scanned-facts';
 
 export type ScanVerdict =
   | {
@@ -24,6 +25,7 @@ const FALLBACK: ScanVerdict = Object.freeze({ kind: 'fallback' });
 
 export class CallFactsScanner {
   private readonly scanner = new RecordScanner();
+  private readonly byteScanner = new ByteRecordScanner();
   private readonly facts = new ScannedFactsBuilder();
 
   /**
@@ -32,9 +34,23 @@ export class CallFactsScanner {
    */
   scanTrusted(text: string, start: number, end: number): ScanVerdict {
     if (!this.scanner.scan(text, start, end)) return FALLBACK;
-    const verdict = this.facts.verdict(this.scanner.slots);
-    return verdict.accepted ? { kind: 'accepted', facts: verdict.facts, record: verdict.record } : { kind: 'rejected', reason: verdict.reason, message: verdict.message };
+    return scanVerdict(this.facts.verdict(this.scanner.slots, false));
   }
+
+  /**
+   * The verdict for the record `bytes[start, end)`: ASCII with no raw control character (see
+   * ./control-bytes.ts `isPlainAscii`) and no whitespace around it. Same answers as scanTrusted on
+   * its text.
+   */
+  scanBytesTrusted(bytes: Uint8Array, start: number, end: number): ScanVerdict {
+    if (!this.byteScanner.scan(bytes, start, end)) return FALLBACK;
+    // The byte scanner's strings are canonical already (./projected-strings.ts).
+    return scanVerdict(this.facts.verdict(this.byteScanner.slots, true));
+  }
+}
+
+function scanVerdict(verdict: SlotsVerdict): ScanVerdict {
+  return verdict.accepted ? { kind: 'accepted', facts: verdict.facts, record: verdict.record } : { kind: 'rejected', reason: verdict.reason, message: verdict.message };
 }
 
 const sharedScanner = new CallFactsScanner();

@@ -59,15 +59,21 @@ export class ScannedFactsBuilder {
     this.regions = interners.regions;
   }
 
-  /** The verdict for the record in `slots`; interns some of their strings in place. */
-  verdict(slots: unknown[]): SlotsVerdict {
-    internInPlace(slots, EVENT_SOURCE, this.sources);
-    internInPlace(slots, EVENT_NAME, this.names);
-    internInPlace(slots, SOURCE_IP_ADDRESS, this.ips);
-    internInPlace(slots, EVENT_TYPE, this.eventTypes);
+  /**
+   * The verdict for the record in `slots`; interns some of their strings in place unless
+   * `canonical` (the byte scanner's strings are one object per value already).
+   */
+  verdict(slots: unknown[], canonical: boolean): SlotsVerdict {
+    if (!canonical) {
+      internInPlace(slots, EVENT_SOURCE, this.sources);
+      internInPlace(slots, EVENT_NAME, this.names);
+      internInPlace(slots, SOURCE_IP_ADDRESS, this.ips);
+      internInPlace(slots, EVENT_TYPE, this.eventTypes);
+    }
     const verdict = this.judge(slots);
     if (!verdict.accepted) return verdict;
     const facts = factsFromRecord(verdict.record, verdict.eventTimeMs);
+    if (canonical) return { accepted: true, facts, record: verdict.record };
     // The facts object is new and ours: swapping in the canonical identity saves copying all of it.
     const mutable = facts as { identity: string; account: string; region: string };
     mutable.identity = this.identities.intern(facts.identity);

@@ -9,6 +9,11 @@ export function formatLocalResults(results: LocalBenchResults): string {
     ['baseline: drain-only node:http server', `${n(baseline.eventsPerSecond)} records/s`, `${baseline.seconds} s`],
     ['runtime: POSTs answered 202', `${n(runtime.acceptedPerSecond)} records/s`, `${runtime.retried429} retried after 429`],
     ['runtime: merged + every 10 s window announced', `${n(runtime.liveMergedPerSecond)} records/s`, 'first POST to the last window on the WebSocket; target >= 50,000/s'],
+    [
+      'runtime CPU, first POST to the last window',
+      runtime.cpuMsPerThousandRecords === undefined ? 'n/a (no /proc)' : `${runtime.cpuMsPerThousandRecords} ms per 1,000 records`,
+      runtime.coresBusy === undefined ? '' : `${runtime.coresBusy} cores busy (all the runtime's threads)`,
+    ],
     ['runtime: every row merged, first POST to last', `${n(runtime.mergedPerSecond)} records/s`, `${runtime.mergedSeconds} s (includes the bulk rows' last 5 s flush)`],
     ['closing POST -> window on the WebSocket', `p50 ${n(runtime.closeLatencyMs.p50)} ms, p99 ${n(runtime.closeLatencyMs.p99)} ms`, `max ${n(runtime.closeLatencyMs.max)} ms; target p99 < 1,000 ms`],
     ['any POST -> its last window on the WebSocket', `p50 ${n(runtime.latencyMs.p50)} ms, p99 ${n(runtime.latencyMs.p99)} ms`, `max ${n(runtime.latencyMs.max)} ms (includes the window's own 10 s + 2 s)`],

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { API_PATHS, INGEST_CONTENT_TYPES } from '@trailpulse/api-contract';
 import { currentLoadAverage, describeMachine, machineInfo, type MachineInfo } from '../measure/machine-info';
+import { processCpuSeconds } from '../measure/process-cpu';
 import { findWorkspaceRoot } from '../measure/workspace';
 import { type ChildServer, startDrainServer, startLocalRuntime } from './child-servers';
 import { type LocalBenchOptions } from './local-args';
@@ -72,6 +73,14 @@ export interface LocalBenchResults {
     readonly windowsAnnounced: number;
     readonly windowsExpected: number;
     readonly anomalies: number;
+    /**
+     * CPU seconds the runtime's process (all its threads) used from the first POST to the last
+     * window announced, per 1,000 records (Linux only, else undefined): the work per record, which
+     * the wall-clock rates above mix with whatever else the machine's cores were doing.
+     */
+    readonly cpuMsPerThousandRecords: number | undefined;
+    /** Those CPU seconds over the same wall-clock time: how many cores the runtime kept busy. */
+    readonly coresBusy: number | undefined;
   };
   /** baseline / runtime merged rate: how many times the bare loopback POST rate exceeds the runtime's. */
   readonly costRatio: number;
@@ -126,6 +135,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     live = await LiveWindows.connect(server.url, token);
     const target: PostTarget = { url: server.url, path: API_PATHS.events, headers: { Authorization: `Bearer ${token}`, 'Content-Type': INGEST_CONTENT_TYPES.ndjson } };
     log(`runtime: ${server.url}, data in ${dataDir}`);
+    const cpuBefore = processCpuSeconds(server.child.pid);
     const driven = await drivePosts(target, plan.payloads, options.concurrency, options.postRate);
     const acceptedPerSecond = plan.records / ((driven.lastAnswerMs - driven.firstStartMs) / 1000);
     log(`runtime: every POST answered 202 after ${((driven.lastAnswerMs - driven.firstStartMs) / 1000).toFixed(1)} s (${driven.retried} retried after 429); waiting for the store`);
@@ -134,6 +144,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     const expected = new Set(plan.payloads.flatMap((payload) => payload.windowStartsMs));
     const seen = live;
     await waitUntil(() => [...expected].every((start) => seen.firstSeenMs.has(start)), LAST_WINDOWS_TIMEOUT_MS);
+    const cpuAfter = processCpuSeconds(server.child.pid);
     // Only now: the store probes read the hour's rows on the runtime's own thread, and the live
     // figures are not to pay for the benchmark's own measuring. The bulk rows merge later anyway.
     const mergedAtMs = await waitForMerged(server.url, token, plan, log);
@@ -148,6 +159,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
       { maxEventMs: closingEventMs, startedAtMs: closing.firstStartMs },
     ];
     const lastAnnouncedMs = Math.max(...[...expected].map((start) => seen.firstSeenMs.get(start) ?? Number.NaN));
+    const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
     return {
       acceptedPerSecond: Math.round(acceptedPerSecond),
       mergedPerSecond: Math.round(plan.records / mergedSeconds),
@@ -159,6 +171,8 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
       windowsAnnounced: [...expected].filter((start) => seen.firstSeenMs.has(start)).length,
       windowsExpected: expected.size,
       anomalies: seen.anomalies,
+      cpuMsPerThousandRecords: cpuSeconds === undefined ? undefined : Number(((cpuSeconds * 1000 * 1000) / plan.records).toFixed(1)),
+      coresBusy: cpuSeconds === undefined ? undefined : Number((cpuSeconds / ((lastAnnouncedMs - driven.firstStartMs) / 1000)).toFixed(2)),
     };
   } catch (error) {
     // A failed request may be the first sign of a runtime that died: give its exit a moment to land.
