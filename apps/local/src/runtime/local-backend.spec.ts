@@ -30,7 +30,7 @@ describe('LocalBackend ingest', () => {
     const client = createLocalDynamoClient(dynamo.endpoint);
     await createMetricsTable(client, 'backend-spec');
     const store = createMetricsStore({ client, tableName: 'backend-spec' });
-    const ingest = new PushSource({ maxQueuedBatches: 1 });
+    const ingest = new PushSource({ maxQueuedBatches: 1, maxQueueWaitMs: 0 });
     const backend = new LocalBackend({ store, recent: new RecentEvents(10), custom: new CustomMetricsRegistry(store), ingest, windowSeconds: [10] });
     const server = createApiServer({ backend, auth: new Authenticator({ apiToken: TOKEN }) });
     const url = await server.listen(0);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SourceBatch } from '../source';
 import { IngestJournal } from './ingest-journal';
-import { type ParsedBody, type PushedBody, PushSource, IngestQueueFullError } from './push-source';
+import { VirtualScheduler } from '../testing/virtual-scheduler';
+import { DEFAULT_MAX_QUEUE_WAIT_MS, IngestQueueFullError, type ParsedBody, type PushedBody, PushSource } from './push-source';
 
 describe('PushSource (HTTP ingest)', () => {
   it('hands pushed records over in order, with seqs from the clock that never repeat, even after a restart', async () => {
@@ -49,13 +50,47 @@ describe('PushSource (HTTP ingest)', () => {
     expect((await second).done).toBe(true);
   });
 
-  it('refuses a push when the queue is full, so the handler can answer 429', async () => {
+  it('refuses a push at once when the queue is full and no wait is allowed, so the handler can answer 429', async () => {
     // Prepare
-    const source = new PushSource({ maxQueuedBatches: 2 });
+    const source = new PushSource({ maxQueuedBatches: 2, maxQueueWaitMs: 0 });
     await source.push([]);
     await source.push([]);
     // Act / Assess
     await expect(source.push([])).rejects.toThrow(IngestQueueFullError);
+  });
+
+  it('makes a push wait while the queue is full and lets it in, in arrival order, when the pipeline takes a batch', async () => {
+    // Prepare: a wait that never runs out (it ends only when given up)
+    const scheduler = { now: () => 1_700_000_000_000, sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve())) };
+    const source = new PushSource({ clock: scheduler, scheduler, maxQueuedBatches: 1 });
+    await source.push([{ n: 1 }]);
+    let secondIn = false;
+    const second = source.push([{ n: 2 }]).then(() => (secondIn = true));
+    const third = source.push([{ n: 3 }]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const waitedWhileFull = !secondIn;
+    // Act: the pipeline takes the batches one by one
+    const seen: unknown[] = [];
+    for await (const batch of source.start()) {
+      seen.push(...batch.records);
+      if (seen.length === 3) break;
+    }
+    await Promise.all([second, third]);
+    // Assess
+    expect(waitedWhileFull).toBe(true);
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it('counts records too: a queue of few large requests is full, though one request is always let in', async () => {
+    // Prepare
+    const scheduler = new VirtualScheduler({ startMs: 0 });
+    const source = new PushSource({ scheduler, maxQueuedRecords: 3 });
+    // Act: one request over the bound is let in (an empty queue takes anything), the next one is not
+    await source.push([{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }]);
+    const refused = source.push([{ b: 1 }]);
+    // Assess: it waited the default 10 s (virtual) for room, then was refused
+    await expect(refused).rejects.toThrow(IngestQueueFullError);
+    expect(scheduler.sleeps).toEqual([DEFAULT_MAX_QUEUE_WAIT_MS]);
   });
 
   describe('with a journal', () => {
