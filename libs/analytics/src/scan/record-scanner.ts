@@ -12,6 +12,11 @@
  * and the caller takes the general path (JSON.parse), so correctness never depends on the scanner
  * handling a rare case.
  *
+ * ./byte-record-scanner.ts is this scanner ported to UTF-8 bytes (plain-ASCII NDJSON is scanned
+ * without decoding it): a change to the walk or the key dispatch here is made there too, and
+ * byte-record-scanner.spec.ts, which runs both on the shared corpora and on generated and mangled
+ * records, fails while they disagree.
+ *
  * One thing it does NOT check, for speed: raw control characters (U+0000..U+001F) inside strings,
  * which JSON.parse rejects. Callers guarantee their absence: the NDJSON reader by one word-at-a-time
  * pass over the bytes (./control-bytes.ts), `scanCallFacts` by a check of the text.

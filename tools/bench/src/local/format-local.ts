@@ -1,4 +1,5 @@
 import { type LocalBenchResults } from './run-local-bench';
+import { type LocalBenchSummary, type Spread } from './summarize-runs';
 
 const n = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 
@@ -27,4 +28,21 @@ export function formatLocalResults(results: LocalBenchResults): string {
     ...lines,
     `load average after the run: ${results.loadAverageAfter} (machine: ${results.machine.cores} cores)`,
   ].join('\n');
+}
+
+const range = (value: Spread, unit: string): string => `${n(value.median)} ${unit} (${n(value.min)} to ${n(value.max)})`;
+
+/** The summary of several runs: median and range of each headline measure. */
+export function formatLocalSummary(summary: LocalBenchSummary): string {
+  const rows: [string, string][] = [
+    ['merged + every 10 s window announced', range(summary.liveMergedPerSecond, 'records/s')],
+    ['POSTs answered 202', range(summary.acceptedPerSecond, 'records/s')],
+    ['every row merged', range(summary.mergedPerSecond, 'records/s')],
+    ['runtime CPU per 1,000 records', summary.cpuMsPerThousandRecords === undefined ? 'n/a (no /proc)' : `${summary.cpuMsPerThousandRecords.median.toFixed(1)} ms (${summary.cpuMsPerThousandRecords.min} to ${summary.cpuMsPerThousandRecords.max})`],
+    ['closing POST -> window, p50', range(summary.closeLatencyP50Ms, 'ms')],
+    ['closing POST -> window, p99', range(summary.closeLatencyP99Ms, 'ms')],
+    ['baseline: drain-only node:http server', range(summary.baselinePerSecond, 'records/s')],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [`over ${summary.runs} runs: median (min to max)`, ...rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`)].join('\n');
 }

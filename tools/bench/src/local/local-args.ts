@@ -1,7 +1,7 @@
 // Command line of `npm run bench -- local`: the local runtime's HTTP ingest under load.
 import { CliUsageError } from '../cli/bench-args';
 
-export const LOCAL_USAGE = `usage: npm run bench -- local [--quick | --events N] [--batch N] [--concurrency N] [--event-rate N] [--post-rate N] [--json] [--profile DIR]
+export const LOCAL_USAGE = `usage: npm run bench -- local [--quick | --events N] [--batch N] [--concurrency N] [--event-rate N] [--post-rate N] [--runs N] [--json] [--profile DIR]
 
 Starts the local runtime in a child process (no demo, port 0, temp data dir), POSTs generated
 CloudTrail records to /api/v1/events over loopback at max rate with bounded concurrency, and
@@ -17,10 +17,13 @@ trivial node:http server measured in the same run.
                    windows the load spans
   --post-rate N    records per second to POST at (default: max rate): a paced load, to measure
                    latency at a rate the runtime sustains instead of behind a backlog
+  --runs N         measure N times (a fresh runtime and baseline each, the same load) and print
+                   the median and range of each measure too (default 1): on a shared machine one
+                   run's rate can be off by a quarter
   --node-flag F    a Node.js/V8 flag for the runtime's process (repeatable), e.g.
                    --node-flag --max-semi-space-size=128 to try a larger young generation
   --profile DIR    run the runtime with --cpu-prof, writing its profile to DIR
-  --json           print the results as JSON on stdout (progress goes to stderr)`;
+  --json           print {"runs": [...], "summary": {...}} as JSON on stdout (progress goes to stderr)`;
 
 export const DEFAULT_LOCAL_EVENTS = 500_000;
 export const QUICK_LOCAL_EVENTS = 100_000;
@@ -32,6 +35,8 @@ export interface LocalBenchOptions {
   readonly eventRate: number;
   /** Records per second the POSTs are paced at; undefined: as fast as answers come. */
   readonly postRate: number | undefined;
+  /** Measurements of the same load, each with a fresh runtime and baseline. */
+  readonly runs: number;
   readonly json: boolean;
   readonly profileDir: string | undefined;
   /** Flags for the runtime's node process. */
@@ -48,6 +53,7 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
   let concurrency = 4;
   let eventRate = 5000;
   let postRate: number | undefined;
+  let runs = 1;
   let json = false;
   let profileDir: string | undefined;
   const nodeFlags: string[] = [];
@@ -71,6 +77,7 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
     else if (flag === '--concurrency') concurrency = integer(1, 64);
     else if (flag === '--event-rate') eventRate = integer(1, 1_000_000);
     else if (flag === '--post-rate') postRate = integer(1, 10_000_000);
+    else if (flag === '--runs') runs = integer(1, 50);
     else if (flag === '--json') json = true;
     else if (flag === '--profile') profileDir = value();
     else if (flag === '--node-flag') {
@@ -81,5 +88,5 @@ export function parseLocalArgs(args: readonly string[]): LocalBenchCommand {
     else throw new CliUsageError(`unknown option ${flag}\n${LOCAL_USAGE}`);
   }
   if (quick && events !== undefined) throw new CliUsageError('--quick and --events both set the number of records: use one');
-  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, postRate, json, profileDir, nodeFlags } };
+  return { kind: 'bench', options: { events: events ?? (quick ? QUICK_LOCAL_EVENTS : DEFAULT_LOCAL_EVENTS), batch, concurrency, eventRate, postRate, runs, json, profileDir, nodeFlags } };
 }

@@ -3,9 +3,10 @@ import { CliUsageError } from '../cli/bench-args';
 import { WorkspaceError } from '../measure/workspace';
 import { ChildServerError } from './child-servers';
 import { LOCAL_USAGE, parseLocalArgs } from './local-args';
-import { formatLocalResults } from './format-local';
+import { formatLocalResults, formatLocalSummary } from './format-local';
 import { PostFailedError } from './post-driver';
 import { runLocalBench } from './run-local-bench';
+import { summarizeRuns } from './summarize-runs';
 
 async function main(): Promise<void> {
   // argv: node, bundle, 'local', ...flags
@@ -16,9 +17,11 @@ async function main(): Promise<void> {
   }
   const { json } = command.options;
   const log = json ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => process.stdout.write(`${line}\n`);
-  const results = await runLocalBench(command.options, log);
-  log(formatLocalResults(results));
-  if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  const runs = await runLocalBench(command.options, log);
+  for (const run of runs) log(formatLocalResults(run));
+  const summary = summarizeRuns(runs);
+  if (runs.length > 1) log(formatLocalSummary(summary));
+  if (json) process.stdout.write(`${JSON.stringify({ runs, summary }, null, 2)}\n`);
 }
 
 function describeFailure(error: unknown): unknown {

@@ -86,7 +86,8 @@ export interface LocalBenchResults {
   readonly costRatio: number;
 }
 
-export async function runLocalBench(options: LocalBenchOptions, log: (line: string) => void): Promise<LocalBenchResults> {
+/** Measures `options.runs` times over one load plan (each run: a fresh baseline server and runtime). */
+export async function runLocalBench(options: LocalBenchOptions, log: (line: string) => void): Promise<LocalBenchResults[]> {
   const root = findWorkspaceRoot(process.cwd());
   const machine = machineInfo();
   log(`machine: ${describeMachine(machine)}`);
@@ -96,21 +97,26 @@ export async function runLocalBench(options: LocalBenchOptions, log: (line: stri
     `load: ${plan.records.toLocaleString('en-US')} records (${plan.apiCalls.toLocaleString('en-US')} API calls, ${(plan.bytes / 2 ** 20).toFixed(0)} MB NDJSON) in ${plan.payloads.length} POSTs of ${options.batch}, ` +
       `${options.concurrency} in flight${options.postRate === undefined ? '' : `, paced at ${options.postRate.toLocaleString('en-US')} records/s`}; event time ${new Date(plan.firstEventMs).toISOString()} + ${((plan.lastEventMs - plan.firstEventMs) / 1000).toFixed(0)} s (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
   );
-  const baseline = await measureBaseline(root, plan, options.concurrency);
-  log(`baseline (drain-only node:http server): ${Math.round(baseline.eventsPerSecond).toLocaleString('en-US')} records/s`);
-  const runtime = await measureRuntime(root, plan, options, log);
-  return {
-    machine,
-    loadAverageAfter: currentLoadAverage(),
-    options,
-    records: plan.records,
-    apiCalls: plan.apiCalls,
-    posts: plan.payloads.length,
-    megabytes: Number((plan.bytes / 2 ** 20).toFixed(1)),
-    baseline,
-    runtime,
-    costRatio: Number((baseline.eventsPerSecond / runtime.mergedPerSecond).toFixed(1)),
-  };
+  const results: LocalBenchResults[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    if (options.runs > 1) log(`run ${run} of ${options.runs}`);
+    const baseline = await measureBaseline(root, plan, options.concurrency);
+    log(`baseline (drain-only node:http server): ${Math.round(baseline.eventsPerSecond).toLocaleString('en-US')} records/s`);
+    const runtime = await measureRuntime(root, plan, options, log);
+    results.push({
+      machine,
+      loadAverageAfter: currentLoadAverage(),
+      options,
+      records: plan.records,
+      apiCalls: plan.apiCalls,
+      posts: plan.payloads.length,
+      megabytes: Number((plan.bytes / 2 ** 20).toFixed(1)),
+      baseline,
+      runtime,
+      costRatio: Number((baseline.eventsPerSecond / runtime.mergedPerSecond).toFixed(1)),
+    });
+  }
+  return results;
 }
 
 async function measureBaseline(root: string, plan: LoadPlan, concurrency: number): Promise<LocalBenchResults['baseline']> {
