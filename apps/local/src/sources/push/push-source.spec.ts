@@ -81,6 +81,27 @@ describe('PushSource (HTTP ingest)', () => {
     expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 
+  it('refuses a waiting push at once when the source stops (no one will take a batch any more)', async () => {
+    // Prepare: a full queue, a push waiting on a wait that never runs out by itself
+    const scheduler = { now: () => 1_700_000_000_000, sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve())) };
+    const source = new PushSource({ clock: scheduler, scheduler, maxQueuedBatches: 1 });
+    const controller = new AbortController();
+    const iterator = source.start({ signal: controller.signal })[Symbol.asyncIterator]();
+    await source.push([{ n: 1 }]);
+    const second = source.push([{ n: 2 }]);
+    // Act: the pipeline takes n: 1 (n: 2 is let in), n: 3 waits behind n: 2, then the source stops
+    const first = await iterator.next();
+    await second;
+    const third = source.push([{ n: 3 }]);
+    controller.abort();
+    const end = await iterator.next();
+    // Assess
+    expect(first.value?.records).toEqual([{ n: 1 }]);
+    expect(end.done).toBe(true);
+    await expect(third).rejects.toThrow(/stopping/);
+    await expect(source.push([{ n: 4 }])).rejects.toThrow(/stopping/);
+  });
+
   it('counts records too: a queue of few large requests is full, though one request is always let in', async () => {
     // Prepare
     const scheduler = new VirtualScheduler({ startMs: 0 });

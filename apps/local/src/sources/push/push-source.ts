@@ -86,6 +86,10 @@ export class PushSource implements Source {
   private admitted = 0;
   /** Pushes waiting for room, first come first in. */
   private readonly roomWaiters: (() => void)[] = [];
+  /** The source was stopped: nothing will take a batch any more, so waiting pushes are refused at once. */
+  private stopped = false;
+  private markStopped: () => void = () => undefined;
+  private readonly stopping = new Promise<void>((resolve) => (this.markStopped = resolve));
   private wake: (() => void) | undefined;
   private current: PushPosition | undefined;
   private lastSeq: number;
@@ -133,6 +137,7 @@ export class PushSource implements Source {
       return;
     }
     const waitMs = this.options.maxQueueWaitMs ?? DEFAULT_MAX_QUEUE_WAIT_MS;
+    if (this.stopped) throw new IngestQueueFullError('the runtime is stopping; retry shortly');
     let waiter: () => void = () => undefined;
     const room = new Promise<boolean>((resolve) => {
       waiter = () => resolve(true);
@@ -140,14 +145,16 @@ export class PushSource implements Source {
     });
     const giveUp = new AbortController();
     const timedOut = (this.options.scheduler ?? systemScheduler).sleep(waitMs, giveUp.signal).then(() => false);
-    const gotRoom = await Promise.race([room, timedOut]);
+    const gotRoom = await Promise.race([room, timedOut, this.stopping.then(() => false)]);
     giveUp.abort();
     if (gotRoom) return;
     const index = this.roomWaiters.indexOf(waiter);
     // Let in just as the wait ran out: the place is held, go on.
     if (index === -1) return;
     this.roomWaiters.splice(index, 1);
-    throw new IngestQueueFullError(`${this.queue.length} ingest batches (${this.queuedRecords} records) are waiting to be processed; retry shortly`);
+    throw new IngestQueueFullError(
+      this.stopped ? 'the runtime is stopping; retry shortly' : `${this.queue.length} ingest batches (${this.queuedRecords} records) are waiting to be processed; retry shortly`,
+    );
   }
 
   private hasRoom(): boolean {
@@ -212,6 +219,10 @@ export class PushSource implements Source {
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted === true) {
+        this.stopped = true;
+        this.markStopped();
+      }
     }
   }
 
