@@ -81,7 +81,7 @@ import { asciiText, ProjectedStrings } from './projected-strings';
 
 const NO_BYTES = new Uint8Array(0);
 
-/** Returned by the position-returning helpers when the text is not valid JSON there. */
+/** Returned by the position-returning helpers when the bytes are not valid JSON there. */
 const INVALID = -1;
 /** A key whose escapes do not decode (the field numbers of projected-fields.ts are all other values). */
 const UNDECODABLE_KEY = -3;
@@ -126,22 +126,22 @@ export class ByteRecordScanner {
    * position after its `}`, or INVALID (also for an envelope key at the top level).
    */
   private walkObject(start: number, level: number): number {
-    const text = this.bytes;
+    const bytes = this.bytes;
     let pos = this.skipWhitespace(start + 1);
-    if (text[pos] === CLOSE_BRACE) return pos + 1;
+    if (bytes[pos] === CLOSE_BRACE) return pos + 1;
     for (;;) {
-      if (text[pos] !== QUOTE) return INVALID;
+      if (bytes[pos] !== QUOTE) return INVALID;
       const keyEnd = this.stringEnd(pos + 1);
       if (keyEnd === INVALID) return INVALID;
       const field = this.escaped ? escapedKeyField(this.bytes, pos, keyEnd, level) : this.keyField(pos + 1, keyEnd, level);
       if (field === ENVELOPE_FIELD || field === UNDECODABLE_KEY) return INVALID;
       pos = this.skipWhitespace(keyEnd + 1);
-      if (text[pos] !== COLON) return INVALID;
+      if (bytes[pos] !== COLON) return INVALID;
       pos = this.skipWhitespace(pos + 1);
       pos = field === OTHER_FIELD ? this.skipValue(pos) : this.readField(pos, field);
       if (pos === INVALID) return INVALID;
       pos = this.skipWhitespace(pos);
-      const next = text[pos];
+      const next = bytes[pos];
       if (next === CLOSE_BRACE) return pos + 1;
       if (next !== COMMA) return INVALID;
       pos = this.skipWhitespace(pos + 1);
@@ -210,21 +210,21 @@ export class ByteRecordScanner {
    * nothing; strings are skipped with native indexOf.
    */
   private skipValue(start: number): number {
-    const text = this.bytes;
+    const bytes = this.bytes;
     let pos = start;
     let depth = 0;
     /** Bit i set = the container at depth i + 1 is an object. */
     let containers = 0;
     for (;;) {
       // A value starts at pos.
-      let code = text[pos] as number;
+      let code = bytes[pos] as number;
       if (code === OPEN_BRACE || code === OPEN_BRACKET) {
         if (depth === MAX_SKIP_DEPTH) return INVALID;
         const isObject = code === OPEN_BRACE;
         depth++;
         containers = (containers << 1) | (isObject ? 1 : 0);
         pos = this.skipWhitespace(pos + 1);
-        code = text[pos] as number;
+        code = bytes[pos] as number;
         if (code === (isObject ? CLOSE_BRACE : CLOSE_BRACKET)) {
           pos++;
           depth--;
@@ -244,7 +244,7 @@ export class ByteRecordScanner {
       for (;;) {
         if (depth === 0) return pos;
         pos = this.skipWhitespace(pos);
-        code = text[pos] as number;
+        code = bytes[pos] as number;
         const inObject = (containers & 1) === 1;
         if (code === COMMA) {
           pos = this.skipWhitespace(pos + 1);
@@ -316,46 +316,46 @@ export class ByteRecordScanner {
    * has matched, or INVALID.
    */
   private literalEnd(pos: number, literal: string): number {
-    const text = this.bytes;
-    for (let i = 1; i < literal.length; i++) if (text[pos + i] !== literal.charCodeAt(i)) return INVALID;
+    const bytes = this.bytes;
+    for (let i = 1; i < literal.length; i++) if (bytes[pos + i] !== literal.charCodeAt(i)) return INVALID;
     return pos + literal.length;
   }
 
   /** The position after the JSON number at `pos` (RFC 8259 grammar: no leading zeros, no bare dot), or INVALID. */
   private numberEnd(start: number): number {
-    const text = this.bytes;
+    const bytes = this.bytes;
     let pos = start;
-    let code = text[pos] as number;
-    if (code === MINUS) code = text[++pos] as number;
+    let code = bytes[pos] as number;
+    if (code === MINUS) code = bytes[++pos] as number;
     if (code === DIGIT_0) {
-      code = text[++pos] as number;
+      code = bytes[++pos] as number;
     } else if (code >= DIGIT_1 && code <= DIGIT_9) {
-      do code = text[++pos] as number;
+      do code = bytes[++pos] as number;
       while (isDigit(code));
     } else {
       return INVALID;
     }
     if (code === DOT) {
-      code = text[++pos] as number;
+      code = bytes[++pos] as number;
       if (!isDigit(code)) return INVALID;
-      do code = text[++pos] as number;
+      do code = bytes[++pos] as number;
       while (isDigit(code));
     }
     if (code === LOWER_E || code === UPPER_E) {
-      code = text[++pos] as number;
-      if (code === PLUS || code === MINUS) code = text[++pos] as number;
+      code = bytes[++pos] as number;
+      if (code === PLUS || code === MINUS) code = bytes[++pos] as number;
       if (!isDigit(code)) return INVALID;
-      do code = text[++pos] as number;
+      do code = bytes[++pos] as number;
       while (isDigit(code));
     }
     return pos;
   }
 
   private skipWhitespace(start: number): number {
-    const text = this.bytes;
+    const bytes = this.bytes;
     let pos = start;
     for (;;) {
-      const code = text[pos] as number;
+      const code = bytes[pos] as number;
       // Fast exit first: compact JSON has no whitespace at all.
       if (code > SPACE) return pos;
       if (code !== SPACE && code !== TAB && code !== LINE_FEED && code !== CARRIAGE_RETURN) return pos;
@@ -364,7 +364,7 @@ export class ByteRecordScanner {
   }
 
   /**
-   * The slot of the plain key `text[start, end)`. Dispatches on length and first character, so most
+   * The slot of the plain key `bytes[start, end)`. Dispatches on length and first character, so most
    * keys are told apart without a comparison; a candidate is then confirmed in full. Agrees with
    * projectedField (a unit test checks every projected key and near misses).
    */
@@ -428,15 +428,15 @@ export class ByteRecordScanner {
    * Whether `name` (ASCII) is at `start`, compared byte by byte with its characters.
    */
   private keyIs(name: string, start: number): boolean {
-    const text = this.bytes;
-    for (let i = 0; i < name.length; i++) if (text[start + i] !== name.charCodeAt(i)) return false;
+    const bytes = this.bytes;
+    for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name.charCodeAt(i)) return false;
     return true;
   }
 }
 
 /** The position after the escape sequence at `backslash`, or INVALID (JSON allows \" \\ \/ \b \f \n \r \t \uXXXX only). */
-function escapeEnd(text: Uint8Array, backslash: number): number {
-  switch (text[backslash + 1]) {
+function escapeEnd(bytes: Uint8Array, backslash: number): number {
+  switch (bytes[backslash + 1]) {
     case QUOTE:
     case BACKSLASH:
     case SLASH:
@@ -447,10 +447,10 @@ function escapeEnd(text: Uint8Array, backslash: number): number {
     case LOWER_T:
       return backslash + 2;
     case LOWER_U:
-      return isHexDigit(text[backslash + 2] as number) &&
-        isHexDigit(text[backslash + 3] as number) &&
-        isHexDigit(text[backslash + 4] as number) &&
-        isHexDigit(text[backslash + 5] as number)
+      return isHexDigit(bytes[backslash + 2] as number) &&
+        isHexDigit(bytes[backslash + 3] as number) &&
+        isHexDigit(bytes[backslash + 4] as number) &&
+        isHexDigit(bytes[backslash + 5] as number)
         ? backslash + 6
         : INVALID;
     default:
@@ -458,20 +458,20 @@ function escapeEnd(text: Uint8Array, backslash: number): number {
   }
 }
 
-/** The slot of the escaped key `text[quote, close]`: decoded, then looked up by name. */
-function escapedKeyField(text: Uint8Array, quote: number, close: number, level: number): number {
-  const key = decodeEscapedString(text, quote, close);
+/** The slot of the escaped key `bytes[quote, close]`: decoded, then looked up by name. */
+function escapedKeyField(bytes: Uint8Array, quote: number, close: number, level: number): number {
+  const key = decodeEscapedString(bytes, quote, close);
   return key === undefined ? UNDECODABLE_KEY : projectedField(level, key);
 }
 
 /**
- * The value of the string literal `text[quote, close]` (quotes included) that contains escapes:
+ * The value of the string literal `bytes[quote, close]` (quotes included) that contains escapes:
  * JSON.parse decodes it exactly as it would inside the record. Rare (escaped values of projected
  * fields), so simplicity wins over speed here. Undefined if it does not parse.
  */
-function decodeEscapedString(text: Uint8Array, quote: number, close: number): string | undefined {
+function decodeEscapedString(bytes: Uint8Array, quote: number, close: number): string | undefined {
   try {
-    const value: unknown = JSON.parse(asciiText(text, quote, close + 1));
+    const value: unknown = JSON.parse(asciiText(bytes, quote, close + 1));
     return typeof value === 'string' ? value : undefined;
   } catch {
     return undefined;
