@@ -298,7 +298,7 @@ export class NdjsonFactsReader implements LineOutcomes {
     if (byteLength <= this.maxRecordBytes) {
       const verdict = this.scanner.scanBytesTrusted(bytes, start, end);
       if (verdict.kind === 'accepted') {
-        this.acceptScanned(verdict.facts, verdict.record, bytes, start, end);
+        this.acceptScanned(verdict.facts, this.needsFullRecords ? parseRecord(asciiText(bytes, start, end)) : verdict.record, bytes, start, end);
         return;
       }
       if (verdict.kind === 'rejected') {
@@ -310,11 +310,11 @@ export class NdjsonFactsReader implements LineOutcomes {
     this.general.judge(asciiText(bytes, start, end), byteLength, this.line, this);
   }
 
-  /** A record the scanner accepted (its JSON text is `bytes[start, end)`), handed on as the options ask. */
-  private acceptScanned(facts: CallFacts, projected: CloudTrailLikeRecord, bytes: Uint8Array, start: number, end: number): void {
-    // The scanner vouches for the text being one valid record object, so JSON.parse gives the
-    // very record the readers would (judgeRecord hands the parsed object on as it is).
-    const record = this.needsFullRecords ? (JSON.parse(this.decoder.decode(bytes.subarray(start, end))) as CloudTrailLikeRecord) : projected;
+  /**
+   * A record the scanner accepted, handed on as the options ask: `record` is the projection, or the
+   * whole record with `needsFullRecords`; its JSON text is `bytes[start, end)` (known when keepBytes).
+   */
+  private acceptScanned(facts: CallFacts, record: CloudTrailLikeRecord, bytes: Uint8Array, start: number, end: number): void {
     if (this.keepBytes) {
       this.count(facts);
       this.consumer.addScanned?.(facts, record, bytes, start, end);
@@ -417,15 +417,7 @@ export class NdjsonFactsReader implements LineOutcomes {
     if (scannable) {
       const verdict = this.scanner.scanTrusted(text, start, end);
       if (verdict.kind === 'accepted') {
-        // The scanner vouches for the text being one valid record object, so JSON.parse gives the
-        // very record the readers would (judgeRecord hands the parsed object on as it is).
-        const record = this.needsFullRecords ? (JSON.parse(text.slice(start, end)) as CloudTrailLikeRecord) : verdict.record;
-        if (this.keepBytes) {
-          this.count(verdict.facts);
-          this.consumer.addScanned?.(verdict.facts, record, bytes, byteStart, byteEnd);
-        } else {
-          this.accept(verdict.facts, record);
-        }
+        this.acceptScanned(verdict.facts, this.needsFullRecords ? parseRecord(text.slice(start, end)) : verdict.record, bytes, byteStart, byteEnd);
         return;
       }
       if (verdict.kind === 'rejected') {
@@ -436,4 +428,12 @@ export class NdjsonFactsReader implements LineOutcomes {
     this.judgedLine = this.line;
     this.general.judge(text.slice(start, end), byteLength, this.line, this);
   }
+}
+
+/**
+ * The whole record of a text the scanner accepted: it vouches for the text being one valid record
+ * object, so JSON.parse gives the very record the readers would (judgeRecord hands it on as it is).
+ */
+function parseRecord(text: string): CloudTrailLikeRecord {
+  return JSON.parse(text) as CloudTrailLikeRecord;
 }
