@@ -21,8 +21,8 @@ export interface CreatedSources {
 }
 
 /** `ingest`: options of the HTTP ingest source (its journal, in the runtime). */
-export function createSources(plan: SourcePlan, scheduler: Scheduler = systemScheduler, ingestOptions: Omit<PushSourceOptions, 'clock'> = {}): CreatedSources {
-  const ingest = new PushSource({ ...ingestOptions, clock: scheduler, scheduler });
+export function createSources(plan: SourcePlan, scheduler: Scheduler = systemScheduler, ingestOptions: Omit<PushSourceOptions, 'scheduler'> = {}): CreatedSources {
+  const ingest = new PushSource({ ...ingestOptions, scheduler });
   const all: Source[] = [];
   if (plan.demo !== undefined) all.push(new DemoSource({ seed: plan.demo.seed, historySeconds: DEMO_FIRST_START_HISTORY_SECONDS, ...(plan.demo.eventsPerSecond === undefined ? {} : { eventsPerSecond: plan.demo.eventsPerSecond }), scheduler }));
   if (plan.replay !== undefined) all.push(new ReplaySource({ paths: plan.replay.paths, speed: plan.replay.speed, scheduler }));

@@ -9,8 +9,8 @@ import { DEFAULT_MAX_QUEUE_WAIT_MS, IngestQueueFullError, type ParsedBody, type 
 describe('PushSource (HTTP ingest)', () => {
   it('hands pushed records over in order, with seqs from the clock that never repeat, even after a restart', async () => {
     // Prepare
-    const clock = { now: () => 1_700_000_000_000 };
-    const source = new PushSource({ clock });
+    const scheduler = new VirtualScheduler({ startMs: 1_700_000_000_000 });
+    const source = new PushSource({ scheduler });
     await source.push([{ a: 1 }]);
     await source.push([{ a: 2 }, { a: 3 }]);
     // Act
@@ -20,7 +20,7 @@ describe('PushSource (HTTP ingest)', () => {
       if (seen.length === 2) break;
     }
     // A restart from the last batch's checkpoint, with the clock not moved: seqs still move on.
-    const restarted = new PushSource({ clock });
+    const restarted = new PushSource({ scheduler });
     restarted.resumeAfter(seen[1]?.seq ?? 0);
     await restarted.push([{ a: 4 }]);
     const [after] = await (async () => {
@@ -62,7 +62,7 @@ describe('PushSource (HTTP ingest)', () => {
   it('makes a push wait while the queue is full and lets it in, in arrival order, when the pipeline takes a batch', async () => {
     // Prepare: a wait that never runs out (it ends only when given up)
     const scheduler = { now: () => 1_700_000_000_000, sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve())) };
-    const source = new PushSource({ clock: scheduler, scheduler, maxQueuedBatches: 1 });
+    const source = new PushSource({ scheduler, maxQueuedBatches: 1 });
     await source.push([{ n: 1 }]);
     let secondIn = false;
     const second = source.push([{ n: 2 }]).then(() => (secondIn = true));
@@ -84,7 +84,7 @@ describe('PushSource (HTTP ingest)', () => {
   it('refuses a waiting push at once when the source stops (no one will take a batch any more)', async () => {
     // Prepare: a full queue, a push waiting on a wait that never runs out by itself
     const scheduler = { now: () => 1_700_000_000_000, sleep: (_ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve())) };
-    const source = new PushSource({ clock: scheduler, scheduler, maxQueuedBatches: 1 });
+    const source = new PushSource({ scheduler, maxQueuedBatches: 1 });
     const controller = new AbortController();
     const iterator = source.start({ signal: controller.signal })[Symbol.asyncIterator]();
     await source.push([{ n: 1 }]);
@@ -121,7 +121,7 @@ describe('PushSource (HTTP ingest)', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    const clock = { now: () => 1_700_000_000_000 };
+    const scheduler = new VirtualScheduler({ startMs: 1_700_000_000_000 });
     /** The journaled body's lines as records (the runtime uses the ingest route's parser). */
     const parse = async ({ chunks }: PushedBody): Promise<ParsedBody> => ({
       records: Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown),
@@ -141,13 +141,13 @@ describe('PushSource (HTTP ingest)', () => {
     it('hands the requests answered before a crash over again after the checkpoint, with their seqs, then new ones above them', async () => {
       // Prepare: three requests answered (push resolved), the first merged (its position checkpointed), then a crash
       const journal = await IngestJournal.open(dir);
-      const before = new PushSource({ clock, journal, parse });
+      const before = new PushSource({ scheduler, journal, parse });
       await before.push([{ n: 1 }], [], [], body({ n: 1 }));
       await before.push([{ n: 2 }], [], [], body({ n: 2 }));
       await before.push([{ n: 3 }], [], [], body({ n: 3 }));
       const [first] = await take(before, 1);
       // Act: a new process on the same journal, resumed from the first request's checkpoint
-      const after = new PushSource({ clock, journal: await IngestJournal.open(dir), parse });
+      const after = new PushSource({ scheduler, journal: await IngestJournal.open(dir), parse });
       after.resumeAfter(first?.seq ?? 0);
       await after.push([{ n: 4 }], [], [], body({ n: 4 }));
       const seen = await take(after, 3, first?.position);
@@ -163,7 +163,7 @@ describe('PushSource (HTTP ingest)', () => {
     it('queues nothing when the journal cannot be written, so the request fails as a whole', async () => {
       // Prepare
       const broken = Object.assign(await IngestJournal.open(dir), { append: () => Promise.reject(new Error('no space left on device')) });
-      const source = new PushSource({ clock, journal: broken, parse });
+      const source = new PushSource({ scheduler, journal: broken, parse });
       // Act / Assess
       await expect(source.push([{ n: 1 }], [], [], body({ n: 1 }))).rejects.toThrow(/no space/);
       await source.push([{ n: 2 }]);

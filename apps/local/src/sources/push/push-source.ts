@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 import { type RejectedRecord } from '@trailpulse/event-schema';
-import { type Clock, type Scheduler, systemScheduler } from '../scheduler';
+import { type Scheduler, systemScheduler } from '../scheduler';
 import { type ScannedRecord } from '../scanned-record';
 import { type Source, type SourceBatch, type SourcePosition, type StartOptions } from '../source';
 import { SourcePositionError } from '../source-errors';
@@ -60,8 +60,7 @@ export interface ParsedBody {
 }
 
 export interface PushSourceOptions {
-  readonly clock?: Clock;
-  /** Waits for room in the queue (default: the system clock). */
+  /** Numbers the requests (its clock) and times the wait for room in the queue (default: the system's). */
   readonly scheduler?: Scheduler;
   /** The queue is full at this many batches (default 256). */
   readonly maxQueuedBatches?: number;
@@ -95,8 +94,10 @@ export class PushSource implements Source {
   private lastSeq: number;
   /** The last seq journaled before this process: recovery reads the journal up to it, the queue has the rest. */
   private readonly recoverThroughSeq: number;
+  private readonly scheduler: Scheduler;
 
   constructor(private readonly options: PushSourceOptions = {}) {
+    this.scheduler = options.scheduler ?? systemScheduler;
     if (options.journal !== undefined && options.parse === undefined) throw new TypeError('a push source with a journal needs parse');
     this.recoverThroughSeq = options.journal?.lastSeq ?? -1;
     this.lastSeq = this.recoverThroughSeq;
@@ -116,8 +117,7 @@ export class PushSource implements Source {
   async push(records: readonly unknown[], rejects: readonly RejectedRecord[] = [], scanned: readonly ScannedRecord[] = [], body?: PushedBody): Promise<void> {
     await this.waitForRoom();
     try {
-      const clock = this.options.clock ?? { now: () => Date.now() };
-      const seq = Math.max(this.lastSeq + 1, Math.floor(clock.now() * 1000));
+      const seq = Math.max(this.lastSeq + 1, Math.floor(this.scheduler.now() * 1000));
       this.lastSeq = seq;
       // Journal appends complete in call order, so the queue stays in seq order.
       if (this.options.journal !== undefined && body !== undefined) await this.options.journal.append(seq, body.format, body.chunks);
@@ -136,15 +136,15 @@ export class PushSource implements Source {
       this.admitted++;
       return;
     }
-    const waitMs = this.options.maxQueueWaitMs ?? DEFAULT_MAX_QUEUE_WAIT_MS;
     if (this.stopped) throw new IngestQueueFullError('the runtime is stopping; retry shortly');
+    const waitMs = this.options.maxQueueWaitMs ?? DEFAULT_MAX_QUEUE_WAIT_MS;
     let waiter: () => void = () => undefined;
     const room = new Promise<boolean>((resolve) => {
       waiter = () => resolve(true);
       this.roomWaiters.push(waiter);
     });
     const giveUp = new AbortController();
-    const timedOut = (this.options.scheduler ?? systemScheduler).sleep(waitMs, giveUp.signal).then(() => false);
+    const timedOut = this.scheduler.sleep(waitMs, giveUp.signal).then(() => false);
     const gotRoom = await Promise.race([room, timedOut, this.stopping.then(() => false)]);
     giveUp.abort();
     if (gotRoom) return;
