@@ -292,6 +292,50 @@ describe('SpaceSaving', () => {
     );
   });
 
+  it('snapshots and top lists are in top order after any sequence of offers, merges, deferred merges and restores', () => {
+    // The reference sorts the raw state (parts, in slot order) itself: a snapshot that trusted a stale
+    // "already in top order" would differ from it.
+    const inTopOrder = (sketch: SpaceSaving): { keys: string[]; counts: number[] } => {
+      const { keys, counts } = sketch.parts();
+      const slots = keys.map((_, slot) => slot).sort((a, b) => (counts[b] as number) - (counts[a] as number) || ((keys[a] as string) < (keys[b] as string) ? -1 : 1));
+      return { keys: slots.map((slot) => keys[slot] as string), counts: slots.map((slot) => counts[slot] as number) };
+    };
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('offer' as const), keys: fc.array(skewedKey, { maxLength: 30 }) }),
+      fc.record({ kind: fc.constant('merge' as const), keys: fc.array(skewedKey, { maxLength: 60 }), json: fc.boolean() }),
+      fc.record({ kind: fc.constant('defer' as const), keys: fc.array(skewedKey, { maxLength: 60 }) }),
+      fc.record({ kind: fc.constant('restore' as const) }),
+      fc.record({ kind: fc.constant('copy' as const) }),
+      // Keys the sketch holds already: a full sketch takes them without cutting back (no keepTop).
+      fc.record({ kind: fc.constant('reinforce' as const), picks: fc.array(fc.nat(), { maxLength: 6 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), fc.integer({ min: 1, max: 12 }), (steps, capacity) => {
+        let sketch = new SpaceSaving(capacity);
+        for (const s of steps) {
+          // Act
+          if (s.kind === 'offer') for (const key of s.keys) sketch.offer(key);
+          else if (s.kind === 'merge') sketch.merge(s.json ? throughJson(run(s.keys, capacity)) : run(s.keys, capacity));
+          else if (s.kind === 'defer') {
+            sketch.deferTruncation();
+            sketch.merge(run(s.keys.slice(0, 30), capacity));
+            sketch.merge(run(s.keys.slice(30), capacity));
+          } else if (s.kind === 'restore') sketch = throughJson(sketch);
+          else {
+            const copy = new SpaceSaving(capacity);
+            copy.merge(sketch);
+            sketch = copy;
+          }
+          // Assess
+          const snapshot = sketch.snapshot();
+          const expected = inTopOrder(sketch);
+          expect({ keys: snapshot.keys, counts: snapshot.counts }).toStrictEqual(expected);
+          expect(sketch.top(3).map(({ key }) => key)).toStrictEqual(expected.keys.slice(0, 3));
+        }
+      }),
+    );
+  });
+
   it('merging a sketch into itself equals merging an equal copy of it', () => {
     fc.assert(
       fc.property(fc.array(skewedKey, { maxLength: 200 }), fc.integer({ min: 1, max: 24 }), (keys, capacity) => {

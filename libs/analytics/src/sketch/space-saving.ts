@@ -63,6 +63,12 @@ export class SpaceSaving {
    * sum of the unseen bounds of every state merged so far (the bound for a key none of them holds).
    */
   private deferredUnseen: number | undefined;
+  /**
+   * True while the slots are in top order (keepTop leaves them so; any count change ends it): a
+   * snapshot then takes the arrays as they are instead of sorting them again. A full sketch merged
+   * into cuts back with keepTop, so its snapshot sorted the same slots twice.
+   */
+  private inTopOrder = true;
 
   constructor(capacity: number = DEFAULT_SKETCH_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) {
@@ -99,6 +105,7 @@ export class SpaceSaving {
   /** Counts one occurrence of `key`. */
   offer(key: string): void {
     if (this.deferredUnseen !== undefined) this.settle();
+    this.inTopOrder = false;
     const slotOfKey = this.slotOfKeyMap ?? this.slotOfKey();
     const slot = slotOfKey.get(key);
     if (slot !== undefined) {
@@ -130,7 +137,7 @@ export class SpaceSaving {
     } else if (this.keys.length === 0 && !this.dropped) {
       // Into an empty sketch (what restoring into a fresh window does): the result is a copy of `other`.
       other.settle();
-      this.adopt(other.keys.slice(), other.counts.slice(), other.errors.slice(), other.dropped, other.slotOfKeyMap === undefined ? undefined : new Map(other.slotOfKeyMap));
+      this.adopt(other.keys.slice(), other.counts.slice(), other.errors.slice(), other.dropped, other.slotOfKeyMap === undefined ? undefined : new Map(other.slotOfKeyMap), other.inTopOrder);
       if (this.deferredUnseen !== undefined) this.deferredUnseen = this.unseenBound();
     } else {
       other.settle();
@@ -164,6 +171,7 @@ export class SpaceSaving {
     sketch.errors = parts.errors;
     sketch.dropped = parts.dropped;
     sketch.slotOfKeyMap = undefined;
+    sketch.inTopOrder = false;
     return sketch;
   }
 
@@ -178,6 +186,7 @@ export class SpaceSaving {
     const slotOfKey = this.slotOfKey();
     const { keys, counts, errors } = this;
     const sizeBefore = keys.length;
+    this.inTopOrder = false;
     // Slots of this side the other side also holds: only needed when the other side dropped keys.
     const sharedHere = missingThere > 0 ? new Uint8Array(sizeBefore) : undefined;
     for (let otherSlot = 0; otherSlot < otherKeys.length; otherSlot++) {
@@ -244,6 +253,11 @@ export class SpaceSaving {
   /** The state as compact JSON, in top order so equal sketches give equal snapshots. */
   snapshot(): SpaceSavingSnapshot {
     this.settle();
+    if (this.inTopOrder) {
+      const keys = this.keys.slice();
+      const counts = this.counts.slice();
+      return this.dropped ? { capacity: this.capacity, exact: false, keys, counts, errors: this.errors.slice() } : { capacity: this.capacity, exact: true, keys, counts };
+    }
     const slots = this.slotsInTopOrder();
     const keys = slots.map((slot) => this.keys[slot] as string);
     const counts = slots.map((slot) => this.counts[slot] as number);
@@ -311,10 +325,12 @@ export class SpaceSaving {
     this.counts[slot] = minimum + 1;
     this.summary.increment(slot);
     this.dropped = true;
+    this.inTopOrder = false;
   }
 
   /** Replaces the state with arrays this sketch now owns (at most `capacity` entries). */
-  private adopt(keys: string[], counts: number[], errors: number[], dropped: boolean, slotOfKey: Map<string, number> | undefined): void {
+  private adopt(keys: string[], counts: number[], errors: number[], dropped: boolean, slotOfKey: Map<string, number> | undefined, inTopOrder = false): void {
+    this.inTopOrder = inTopOrder;
     this.keys = keys;
     this.counts = counts;
     this.errors = errors;
@@ -332,6 +348,7 @@ export class SpaceSaving {
     this.counts = kept.map((slot) => counts[slot] as number);
     this.errors = kept.map((slot) => errors[slot] as number);
     this.summary = undefined;
+    this.inTopOrder = true;
     // Slots moved: update the map in place (overwriting entries is much cheaper than building a new map).
     const slotOfKey = this.slotOfKeyMap;
     if (slotOfKey === undefined) return;
@@ -346,6 +363,7 @@ export class SpaceSaving {
   private firstSlotsInTopOrder(k: number): number[] {
     const n = this.keys.length;
     if (k <= 0 || n === 0) return [];
+    if (this.inTopOrder) return Array.from({ length: Math.min(k, n) }, (_, slot) => slot);
     if (k * 16 >= n) return this.slotsInTopOrder().slice(0, k);
     const keys = this.keys;
     const counts = this.counts;

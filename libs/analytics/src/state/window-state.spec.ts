@@ -189,6 +189,51 @@ describe('WindowState', () => {
     expect(attempt).toThrow(expect.objectContaining({ name: 'WindowStateError', cause: expect.objectContaining({ message: 'bad state' }) }));
   });
 
+  it('rolled up: fine windows copied into the coarse window holding them merge to one state of all their records at the coarse length', () => {
+    fc.assert(
+      fc.property(fc.array(recordArbitrary(12), { maxLength: 150 }), fc.constantFrom(2, 64), (records, sketchCapacity) => {
+        // Prepare: 12 windows of 10 s, i.e. two minutes; each fine window's records in its own state
+        const fine: WindowStateConfig = { windowMs: WINDOW_MS, sketchCapacity, customMetrics: [] };
+        const byWindow = new Map<number, AcceptedRecord[]>();
+        for (const record of records) {
+          const startMs = Math.floor(record.eventTimeMs / WINDOW_MS) * WINDOW_MS;
+          byWindow.set(startMs, [...(byWindow.get(startMs) ?? []), record]);
+        }
+        const coarse = new Map<number, WindowState>();
+        // Act: roll each fine state up into 60 s and merge it into that minute's state
+        for (const [startMs, part] of byWindow) {
+          const state = new WindowState(startMs, fine);
+          for (const { record, eventTimeMs } of part) state.add(factsFromRecord(record, eventTimeMs), record);
+          const rolled = state.rolledUp(60_000);
+          const into = coarse.get(rolled.startMs);
+          if (into === undefined) coarse.set(rolled.startMs, rolled);
+          else into.merge(rolled);
+          // the fine state is left as it was
+          expect(state.totalCalls).toBe(part.filter(({ record }) => factsFromRecord(record, 0).isApiCall).length);
+        }
+        // Assess: each minute equals one state fed that minute's records (exact totals; the lists too while they fit)
+        for (const [startMs, merged] of coarse) {
+          const whole = new WindowState(startMs, { ...fine, windowMs: 60_000 });
+          for (const { record, eventTimeMs } of records) if (eventTimeMs >= startMs && eventTimeMs < startMs + 60_000) whole.add(factsFromRecord(record, eventTimeMs), record);
+          if (sketchCapacity === 64) expect(merged.snapshot()).toStrictEqual(whole.snapshot());
+          else expect(merged.toMetrics(2, 0).callsByCategory).toStrictEqual(whole.toMetrics(2, 0).callsByCategory);
+          expect(merged.totalCalls).toBe(whole.totalCalls);
+        }
+      }),
+    );
+  });
+
+  it('refuses to roll up into a length that is not a larger multiple, or a state with custom metrics', () => {
+    // Prepare
+    const plain = new WindowState(BASE_MS, { ...config, customMetrics: [] });
+    // Act + Assess
+    expect(() => plain.rolledUp(WINDOW_MS)).toThrow('cannot roll 10000 ms windows up into 10000 ms windows: not a larger multiple');
+    expect(() => plain.rolledUp(25_000)).toThrow(WindowStateError);
+    expect(() => stateOf([]).rolledUp(60_000)).toThrow('cannot roll up a window state with custom metrics');
+    expect(plain.rolledUp(60_000).startMs).toBe(BASE_MS);
+    expect(new WindowState(BASE_MS + 50_000, plain.config).rolledUp(60_000).startMs).toBe(BASE_MS);
+  });
+
   it('refuses to merge different windows or differently configured states', () => {
     // Prepare
     const state = stateOf([]);

@@ -123,6 +123,31 @@ export class WindowState {
 
   merge(other: WindowState): void {
     this.assertMergeable(other);
+    this.fold(other);
+  }
+
+  /**
+   * A copy of this state as a contribution to the window of `windowMs` that holds it: windows align
+   * to multiples of their length since the epoch, so when `windowMs` is a multiple of this window's
+   * length this window lies in exactly one of them, and merging such copies equals one engine run
+   * at the coarse length (while the sketches stay within capacity, as for any merge). What a
+   * store's roll-up rows are made of. Only for states without custom metrics: a custom metric may
+   * fix its window length, and which ones roll up is the caller's question.
+   * @throws WindowStateError when `windowMs` is not a larger multiple, or the state has custom metrics.
+   */
+  rolledUp(windowMs: number): WindowState {
+    if (!Number.isSafeInteger(windowMs) || windowMs <= this.config.windowMs || windowMs % this.config.windowMs !== 0) {
+      throw new WindowStateError(`cannot roll ${this.config.windowMs} ms windows up into ${windowMs} ms windows: not a larger multiple`);
+    }
+    if (this.custom.length > 0) throw new WindowStateError('cannot roll up a window state with custom metrics');
+    const startMs = this.startMs - (((this.startMs % windowMs) + windowMs) % windowMs);
+    const coarse = new WindowState(startMs, { ...this.config, windowMs });
+    coarse.fold(this);
+    return coarse;
+  }
+
+  /** Adds `other`'s counts, sketches and custom states to this state's (checked by the callers). */
+  private fold(other: WindowState): void {
     this.apiCalls += other.apiCalls;
     this.ec2SuccessfulCalls += other.ec2SuccessfulCalls;
     for (const [eventSource, { calls }] of other.callsByService) this.addServiceCalls(eventSource, calls);
