@@ -22,7 +22,7 @@ export { ALL, type SeriesId, seriesPartitionKey, startSortKey, type TableKey, wi
 export { type BatchId, type BatchSequence, encodeSequence } from './batch/sequence';
 export { type SeriesDimensions, seriesOf, seriesOfDimensions } from './batch/series';
 export { batchPartials, type BatchPartialsOptions } from './batch/batch-partials';
-export { type MergeBatchInput, type MergeBatchResult, type RowKinds, type SeriesPartial } from './write/merge-batch';
+export { type MergeBatchInput, type MergeBatchResult, type RowKinds, type SeriesEngineTransfer, type SeriesPartial } from './write/merge-batch';
 export { type AnomalyScoreInput } from './write/anomaly-score';
 export { type Checkpoint } from './checkpoint/checkpoints';
 export { type CustomMetricList, type StoredCustomMetric } from './custom/custom-definitions';

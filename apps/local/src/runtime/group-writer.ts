@@ -1,5 +1,5 @@
-import { type CompiledCustomMetricDefinition, createEngine } from '@trailpulse/analytics';
-import { eventLoopSlices, type MergeBatchResult, type MetricsStore, type RowKinds, type SeriesPartial } from '@trailpulse/metrics-store';
+import { type CompiledCustomMetricDefinition } from '@trailpulse/analytics';
+import { type MergeBatchResult, type MetricsStore, type RowKinds, type SeriesPartial } from '@trailpulse/metrics-store';
 import { type SourcePosition } from '../sources';
 import { type SeriesTransfer } from './batch-accumulator';
 
@@ -42,31 +42,26 @@ export function flushIntentId(sourceId: string): string {
 
 /**
  * The intent (when asked), then the rows and the source checkpoint, through `store`. Transfers are
- * taken over by the engines that snapshot them: `ownsTransfers` says they are this writer's to take
- * (a worker thread's copies); otherwise they are copied first, as the caller may still hand them on.
+ * taken over by the store (MergeBatchInput.transfers): `ownsTransfers` says they are this writer's to
+ * take (a worker thread's copies); otherwise they are copied first, as the caller may still hand them on.
  */
 export function storeGroupWriter(store: MetricsStore, ownsTransfers = false): GroupWriter {
   return {
     async write(group, customMetrics, onAggregateMerged) {
-      const windows = group.transfers === undefined ? group.windows : await partialsOf(ownsTransfers ? group.transfers : structuredClone(group.transfers), group.windowSeconds, customMetrics);
+      const transfers = group.transfers === undefined ? undefined : ownsTransfers ? group.transfers : structuredClone(group.transfers);
       if (group.recordIntent) await store.advanceCheckpoint(flushIntentId(group.sourceId), group.seq);
       return store.writeBatch(
-        { batch: { source: group.sourceId, sequence: group.seq }, windowSeconds: group.windowSeconds, windows, customMetrics, ...group.rows, ...(onAggregateMerged === undefined ? {} : { onAggregateMerged }) },
+        {
+          batch: { source: group.sourceId, sequence: group.seq },
+          windowSeconds: group.windowSeconds,
+          windows: group.windows,
+          ...(transfers === undefined ? {} : { transfers }),
+          customMetrics,
+          ...group.rows,
+          ...(onAggregateMerged === undefined ? {} : { onAggregateMerged }),
+        },
         group.position,
       );
     },
   };
-}
-
-/** The window partials (snapshots) of engine transfers, per series, letting other merges on this thread have turns (as mergeBatch does). */
-async function partialsOf(transfers: readonly SeriesTransfer[], windowSeconds: number, customMetrics: readonly CompiledCustomMetricDefinition[]): Promise<SeriesPartial[]> {
-  const pause = eventLoopSlices();
-  const partials: SeriesPartial[] = [];
-  for (const { account, region, transfer } of transfers) {
-    const engine = createEngine({ windowSeconds, customMetrics });
-    engine.mergeTransfer(transfer);
-    for (const window of engine.snapshot().windows) partials.push({ account, region, partial: window.partial });
-    await pause();
-  }
-  return partials;
 }

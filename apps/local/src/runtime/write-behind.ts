@@ -31,9 +31,9 @@ export interface WriteBehindOptions extends AccumulatorCallbacks {
   /** Which rows each group merges into. @default every row of every length */
   readonly rows?: GroupRows;
   /**
-   * Each group travels as engine transfers, not snapshots: its writer makes the partials (on the
-   * store worker thread, not this one), and FlushedGroup.transfers carries them on to a pipeline fed
-   * by this one. @default false
+   * Each group travels as engine transfers, not snapshots: the store takes them over as they are
+   * (MergeBatchInput.transfers, on the store worker thread, not this one), and
+   * FlushedGroup.transfers carries them on to a pipeline fed by this one. @default false
    */
   readonly asTransfers?: boolean;
   readonly sourceId: string;

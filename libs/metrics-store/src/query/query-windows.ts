@@ -2,7 +2,7 @@ import { type CompiledCustomMetricDefinition, type WindowResult } from '@trailpu
 import { formatIsoMillis } from '@trailpulse/event-schema';
 import { CorruptRowError, StoreInputError } from '../errors';
 import { type CustomCatalog, customCatalog } from '../merge/custom-catalog';
-import { restoreBuiltIn, restoreCustom, SideStateError, StoredWindowMerger } from '../merge/merge-stored';
+import { DecodedWindow, SideStateError } from '../merge/decoded-window';
 import { type LoadedRow } from '../row/row-io';
 import { type StoredWindow } from '../row/stored-window';
 import { keyOf } from '../row/window-row';
@@ -100,31 +100,33 @@ function groupByStart(rows: readonly LoadedRow[]): Map<number, LoadedRow[]> {
 
 /** One window from its rows across series; a row that does not merge is a problem, the rest still count. */
 function mergeWindow(ctx: StoreContext, rows: readonly LoadedRow[], catalog: CustomCatalog, singleSeries: boolean, problems: CorruptRowError[]): WindowResult | undefined {
-  let merger: StoredWindowMerger | undefined;
+  let merged: DecodedWindow | undefined;
   let score = 0;
   for (const { row, stored } of rows) {
     if (row.anomalyScore !== undefined) score = singleSeries ? row.anomalyScore : Math.max(score, row.anomalyScore);
     if (stored === undefined) continue;
-    const known = withKnownCustom(stored, catalog);
     try {
+      const window = DecodedWindow.fromStored(withKnownCustom(stored, catalog), ctx.options.sketchCapacity, 'stored');
       // Checked per row, so a damaged custom state names its row instead of failing the window.
-      for (const [id, saved] of Object.entries(known.custom)) restoreCustom(catalog, id, saved, 'stored');
-      if (merger === undefined) merger = new StoredWindowMerger(known, catalog, ctx.options.sketchCapacity, 'stored');
-      else merger.add(known, 'stored');
+      window.restoreCustom(catalog);
+      if (merged === undefined) {
+        // Decoded for this query alone: the first row becomes the window the others merge into.
+        merged = window;
+        merged.deferTruncation();
+      } else {
+        merged.merge(window, 'stored', catalog);
+      }
     } catch (error) {
       if (!(error instanceof SideStateError)) throw error;
       problems.push(new CorruptRowError(keyOf(row), error.message, { cause: error }));
     }
   }
-  if (merger === undefined) return undefined;
-  const merged = merger.result();
-  if (merged.partial.totalCalls === 0) return undefined;
-  const metrics = restoreBuiltIn(merged, ctx.options.sketchCapacity, 'stored').toMetrics(ctx.options.topK, score);
-  const custom = customResults(merged, catalog);
-  const { startMs, windowMs } = merged.partial;
+  if (merged === undefined || merged.totalCalls === 0) return undefined;
+  const metrics = merged.toMetrics(ctx.options.topK, score);
+  const custom = catalog.size === 0 ? undefined : merged.customResults(catalog);
   return {
-    start: formatIsoMillis(startMs),
-    end: formatIsoMillis(startMs + windowMs),
+    start: formatIsoMillis(merged.startMs),
+    end: formatIsoMillis(merged.startMs + merged.windowMs),
     metrics: custom === undefined ? metrics : { ...metrics, custom },
   };
 }
@@ -133,15 +135,4 @@ function mergeWindow(ctx: StoreContext, rows: readonly LoadedRow[], catalog: Cus
 function withKnownCustom(stored: StoredWindow, catalog: CustomCatalog): StoredWindow {
   const custom = Object.fromEntries(Object.entries(stored.custom).filter(([id, saved]) => catalog.get(id)?.fp === saved.fp));
   return { partial: stored.partial, custom };
-}
-
-function customResults(merged: StoredWindow, catalog: CustomCatalog): Record<string, unknown> | undefined {
-  if (catalog.size === 0) return undefined;
-  const results: Record<string, unknown> = {};
-  for (const [id, { metric }] of catalog) {
-    const saved = Object.hasOwn(merged.custom, id) ? merged.custom[id] : undefined;
-    // A metric with no state in this window counted nothing: its empty accumulator's result.
-    results[id] = (saved === undefined ? metric.createAccumulator() : metric.restoreAccumulator(saved.state)).result();
-  }
-  return results;
 }

@@ -1,12 +1,11 @@
-import { type CompiledCustomMetricDefinition, type WindowPartial } from '@trailpulse/analytics';
+import { type CompiledCustomMetricDefinition, type EngineTransfer, type WindowPartial } from '@trailpulse/analytics';
 import { expiresAtFor, tierWindowLengths } from '../config/retention';
 import { StoreInputError } from '../errors';
 import { type BatchId, checkBatchId } from '../batch/sequence';
 import { type SeriesDimensions } from '../batch/series';
 import { type CustomCatalog, customCatalog } from '../merge/custom-catalog';
-import { restoreBuiltIn, restoreCustom, SideStateError, StoredWindowMerger } from '../merge/merge-stored';
-import { rollUpStored } from '../merge/roll-up';
-import { type StoredCustomState, type StoredWindow } from '../row/stored-window';
+import { DecodedWindow, SideStateError } from '../merge/decoded-window';
+import { type StoredCustomState } from '../row/stored-window';
 import { type SeriesRegistry } from '../series/series-registry';
 import { type StoreContext } from '../store-context';
 import { ALL } from '../table/keys';
@@ -19,12 +18,24 @@ export interface SeriesPartial extends SeriesDimensions {
   readonly partial: WindowPartial;
 }
 
+/** One series' windows as an engine of this process handed them over (Engine.transfer). */
+export interface SeriesEngineTransfer extends SeriesDimensions {
+  readonly transfer: EngineTransfer;
+}
+
 export interface MergeBatchInput {
   readonly batch: BatchId;
   /** Window length of every partial in `windows`; must have a retention tier. */
   readonly windowSeconds: number;
   /** Partials computed from this batch's records only (a delta, never a running total). */
   readonly windows: readonly SeriesPartial[];
+  /**
+   * More of the batch's windows, as engines of THIS process handed them over (Engine.transfer, run
+   * with `customMetrics`): taken over as they are, neither copied nor checked nor sorted, which
+   * saves a snapshot and a restore per window. Never for windows read from outside the process;
+   * those go in `windows`, which are checked.
+   */
+  readonly transfers?: readonly SeriesEngineTransfer[];
   /**
    * Coarser window lengths the batch also merges into (default: every retention tier longer than
    * `windowSeconds` that is a multiple of it, i.e. 10 s -> 60 s and 3600 s). [] disables roll-ups.
@@ -92,28 +103,34 @@ export async function mergeBatch(ctx: StoreContext, registry: SeriesRegistry, in
   for (const length of lengths) expiresAtFor(tiers, length, 0);
   // A batch of many series and windows takes long to prepare: other merges on this thread get turns in between.
   const pause = eventLoopSlices();
-  const base: StoredWindow[] = [];
+  const base: SeriesWindow[] = [];
   for (const [index, window] of input.windows.entries()) {
-    base.push(toStored(window, index, input.windowSeconds, catalog, ctx.options.sketchCapacity));
+    base.push({ account: window.account, region: window.region, window: decodePartial(window, index, input.windowSeconds, catalog, ctx.options.sketchCapacity) });
     await pause();
   }
-  const grouped = new RowGroups(catalog, ctx.options.sketchCapacity);
+  for (const [index, series] of (input.transfers ?? []).entries()) {
+    base.push(...decodeTransfer(series, index, input.windowSeconds, input.customMetrics ?? [], catalog, ctx.options.sketchCapacity));
+    await pause();
+  }
+  const grouped = new RowGroups(catalog);
   try {
     for (const length of lengths) {
       const kind = kinds[length] as RowKinds;
-      for (const [index, stored] of base.entries()) {
+      for (const { account, region, window } of base) {
         await pause();
-        const window = input.windows[index] as SeriesPartial;
-        const contribution = length === input.windowSeconds ? stored : rollUpStored(stored, length, catalog);
-        if (kind !== 'aggregate') grouped.add(length, window.account, window.region, contribution);
-        if (kind !== 'series') grouped.add(length, ALL, ALL, contribution);
+        const rolled = length === input.windowSeconds ? undefined : window.rolledUp(length, catalog);
+        const contribution = rolled ?? window;
+        // A roll-up is a fresh copy: the last row it goes to may keep it as its merger and merge more
+        // into it, so the aggregate row reads it first.
+        if (kind !== 'series') grouped.add(length, ALL, ALL, contribution, rolled !== undefined && kind === 'aggregate');
+        if (kind !== 'aggregate') grouped.add(length, account, region, contribution, rolled !== undefined);
       }
     }
   } catch (error) {
     if (error instanceof SideStateError) throw new StoreInputError(`batch windows cannot be merged with each other: ${error.message}`, { cause: error });
     throw error;
   }
-  await registry.register(uniqueSeries(input.windows));
+  await registry.register(uniqueSeries(base));
   const rows = await grouped.contributions((windowSeconds, startMs) => expiresAtFor(tiers, windowSeconds, startMs), pause);
   const concurrency = input.concurrency ?? ctx.options.concurrency;
   const merge = (row: RowContribution): Promise<RowOutcome> => mergeIntoRow(ctx, row, source, sequence, catalog);
@@ -133,12 +150,21 @@ function defaultRollUps(tiers: readonly number[], windowSeconds: number): number
   return tiers.filter((length) => length > windowSeconds && length % windowSeconds === 0);
 }
 
-/** A batch window as a stored window, checked now so that a bad batch writes nothing. */
-function toStored(window: SeriesPartial, index: number, windowSeconds: number, catalog: CustomCatalog, sketchCapacity: number): StoredWindow {
-  const where = `batch window #${index} (${window.account} / ${window.region})`;
-  if (typeof window.account !== 'string' || typeof window.region !== 'string' || window.account === ALL || window.region === ALL) {
+/** A batch window of one series, decoded (checked) once for every row it goes to. */
+interface SeriesWindow extends SeriesDimensions {
+  readonly window: DecodedWindow;
+}
+
+function checkSeries(where: string, account: unknown, region: unknown): void {
+  if (typeof account !== 'string' || typeof region !== 'string' || account === ALL || region === ALL) {
     throw new StoreInputError(`${where}: account and region must be strings other than "${ALL}"`);
   }
+}
+
+/** A batch window decoded, checked now so that a bad batch writes nothing. */
+function decodePartial(window: SeriesPartial, index: number, windowSeconds: number, catalog: CustomCatalog, sketchCapacity: number): DecodedWindow {
+  const where = `batch window #${index} (${window.account} / ${window.region})`;
+  checkSeries(where, window.account, window.region);
   const { custom: customStates, ...builtIn } = window.partial;
   if (builtIn.windowMs !== windowSeconds * 1000) {
     throw new StoreInputError(`${where}: partial is of ${String(builtIn.windowMs)} ms windows, the batch says ${windowSeconds} s`);
@@ -149,18 +175,43 @@ function toStored(window: SeriesPartial, index: number, windowSeconds: number, c
     if (entry === undefined) throw new StoreInputError(`${where}: custom metric "${id}" has a state but is not among the batch's customMetrics`);
     custom[id] = { fp: entry.fp, state };
   }
-  const stored: StoredWindow = { partial: builtIn, custom };
   try {
-    restoreBuiltIn(stored, sketchCapacity, 'incoming');
-    for (const [id, saved] of Object.entries(custom)) restoreCustom(catalog, id, saved, 'incoming');
+    const decoded = DecodedWindow.fromStored({ partial: builtIn, custom }, sketchCapacity, 'incoming');
+    decoded.restoreCustom(catalog);
+    return decoded;
   } catch (error) {
     if (error instanceof SideStateError) throw new StoreInputError(`${where}: ${error.message}`, { cause: error });
     throw error;
   }
-  return stored;
 }
 
-function uniqueSeries(windows: readonly SeriesPartial[]): SeriesDimensions[] {
+/** The windows of one series' engine transfer, taken over (see MergeBatchInput.transfers). */
+function decodeTransfer(
+  series: SeriesEngineTransfer,
+  index: number,
+  windowSeconds: number,
+  customMetrics: readonly CompiledCustomMetricDefinition[],
+  catalog: CustomCatalog,
+  sketchCapacity: number,
+): SeriesWindow[] {
+  const { account, region, transfer } = series;
+  const where = `batch transfer #${index} (${account} / ${region})`;
+  checkSeries(where, account, region);
+  if (transfer.windowSeconds !== windowSeconds) throw new StoreInputError(`${where}: transfer is of ${transfer.windowSeconds} s windows, the batch says ${windowSeconds} s`);
+  return transfer.windows.map((window) => {
+    if (window.custom.length !== customMetrics.length) {
+      throw new StoreInputError(`${where}: window ${window.startMs} has ${window.custom.length} custom states for ${customMetrics.length} custom metrics`);
+    }
+    // The engine's custom states come in its customMetrics order.
+    const custom: Record<string, StoredCustomState> = {};
+    customMetrics.forEach((metric, i) => {
+      custom[metric.id] = { fp: (catalog.get(metric.id) as { fp: string }).fp, state: window.custom[i] };
+    });
+    return { account, region, window: DecodedWindow.fromTransfer(window, windowSeconds * 1000, sketchCapacity, custom) };
+  });
+}
+
+function uniqueSeries(windows: readonly SeriesDimensions[]): SeriesDimensions[] {
   const byKey = new Map<string, SeriesDimensions>();
   for (const { account, region } of windows) byKey.set(`${account}\u0000${region}`, { account, region });
   return [...byKey.values()];
@@ -168,25 +219,28 @@ function uniqueSeries(windows: readonly SeriesPartial[]): SeriesDimensions[] {
 
 /** A batch's contributions merged per row first, so each row is read and written once per batch. */
 class RowGroups {
-  private readonly rows = new Map<string, { windowSeconds: number; account: string; region: string; merger: StoredWindowMerger }>();
+  private readonly rows = new Map<string, { windowSeconds: number; account: string; region: string; merger: DecodedWindow }>();
 
-  constructor(
-    private readonly catalog: CustomCatalog,
-    private readonly sketchCapacity: number,
-  ) {}
+  constructor(private readonly catalog: CustomCatalog) {}
 
-  add(windowSeconds: number, account: string, region: string, stored: StoredWindow): void {
-    const key = `${windowSeconds}\u0000${account}\u0000${region}\u0000${stored.partial.startMs}`;
+  /** `owned`: `window` goes to no other row, so a new row may keep it as its merger instead of a copy. */
+  add(windowSeconds: number, account: string, region: string, window: DecodedWindow, owned: boolean): void {
+    const key = `${windowSeconds}\u0000${account}\u0000${region}\u0000${window.startMs}`;
     const have = this.rows.get(key);
-    if (have === undefined) this.rows.set(key, { windowSeconds, account, region, merger: new StoredWindowMerger(stored, this.catalog, this.sketchCapacity, 'incoming') });
-    else have.merger.add(stored, 'incoming');
+    if (have !== undefined) {
+      have.merger.merge(window, 'incoming', this.catalog);
+      return;
+    }
+    let merger = window;
+    if (owned) merger.deferTruncation();
+    else merger = window.copyForMerging();
+    this.rows.set(key, { windowSeconds, account, region, merger });
   }
 
   async contributions(expiresAt: (windowSeconds: number, startMs: number) => number, pause: () => Promise<void>): Promise<RowContribution[]> {
     const rows: RowContribution[] = [];
     for (const { windowSeconds, account, region, merger } of this.rows.values()) {
-      const stored = merger.result();
-      rows.push({ parts: { windowSeconds, account, region, startMs: stored.partial.startMs }, stored, expiresAt: expiresAt(windowSeconds, stored.partial.startMs) });
+      rows.push({ parts: { windowSeconds, account, region, startMs: merger.startMs }, window: merger, expiresAt: expiresAt(windowSeconds, merger.startMs) });
       await pause();
     }
     return rows;

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CorruptRowError, MergeConflictError, StoreInputError } from '../errors';
 import { type CustomCatalog } from '../merge/custom-catalog';
-import { mergeStored, SideStateError } from '../merge/merge-stored';
+import { DecodedWindow, SideStateError } from '../merge/decoded-window';
 import { bodyDigest, encodeBody } from '../row/body-codec';
 import { deleteChunks, writeChunks } from '../row/chunks';
+import { type DecodedRow } from '../row/row-cache';
 import { readWindowRow } from '../row/row-io';
-import { type StoredWindow } from '../row/stored-window';
 import { type WindowRow } from '../row/window-row';
 import { type StoreContext } from '../store-context';
 import { type TableKey, type WindowKeyParts, windowKey } from '../table/keys';
@@ -15,7 +15,8 @@ import { backoffMs, isConditionalCheckFailed } from './backoff';
 /** One row's share of a batch: which window and series, and the state to fold in. */
 export interface RowContribution {
   readonly parts: WindowKeyParts;
-  readonly stored: StoredWindow;
+  /** The batch's state for the row: merged into the row, and kept as the row's state when the row is new. */
+  readonly window: DecodedWindow;
   readonly expiresAt: number;
 }
 
@@ -40,13 +41,18 @@ export async function mergeIntoRow(ctx: StoreContext, contribution: RowContribut
   const key = windowKey(contribution.parts);
   const { options } = ctx;
   for (let attempt = 1; attempt <= options.maxMergeAttempts; attempt++) {
-    // After a lost race the row is read afresh: the cached copy is what lost it.
-    const current = (attempt === 1 ? ctx.rowCache?.get(key) : undefined) ?? (await readWindowRow(ctx, key));
+    // Taken out of the cache while merged into (a concurrent merge of the row reads it instead);
+    // after a lost race the row is read afresh: the cached copy is what lost it.
+    const current = (attempt === 1 ? ctx.rowCache?.take(key) : undefined) ?? (await readDecodedRow(ctx, key, options.sketchCapacity));
     const seen = current?.row.seen ?? {};
     const mergedUpTo = Object.hasOwn(seen, source) ? seen[source] : undefined;
-    if (mergedUpTo !== undefined && mergedUpTo >= sequence) return 'duplicate';
-    const merged = current?.stored === undefined ? contribution.stored : mergeWith(key, current.stored, contribution.stored, catalog, options.sketchCapacity);
-    const body = await encodeBody(merged, options.gzipAboveBytes, options.gzipLevel);
+    if (mergedUpTo !== undefined && mergedUpTo >= sequence) {
+      if (current !== undefined) ctx.rowCache?.set(key, current);
+      return 'duplicate';
+    }
+    const merged = current?.window === undefined ? contribution.window : mergeInto(key, current.window, contribution.window, catalog);
+    const stored = merged.toStored();
+    const body = await encodeBody(stored, options.gzipAboveBytes, options.gzipLevel);
     const generation = body.bytes.length > options.inlineBodyMaxBytes ? randomUUID() : undefined;
     // A later tier or a longer retention never shortens a row's life.
     const expiresAt = Math.max(contribution.expiresAt, current?.row.expiresAt ?? 0);
@@ -60,7 +66,7 @@ export async function mergeIntoRow(ctx: StoreContext, contribution: RowContribut
       account: contribution.parts.account,
       region: contribution.parts.region,
       v: (current?.row.v ?? 0) + 1,
-      calls: merged.partial.totalCalls,
+      calls: stored.partial.totalCalls,
       enc: body.encoding,
       ...(generation === undefined ? { body: body.bytes } : { gen: generation, chunks, digest: bodyDigest(body.bytes) }),
       ...watermarks,
@@ -71,13 +77,12 @@ export async function mergeIntoRow(ctx: StoreContext, contribution: RowContribut
     try {
       await ctx.doc.send(new PutCommand({ TableName: ctx.tableName, Item: item, ...commitCondition(current?.row, source, sequence) }));
     } catch (error) {
-      ctx.rowCache?.delete(key);
       if (generation !== undefined) await deleteChunks(ctx, key, generation, chunks);
       if (!isConditionalCheckFailed(error)) throw error;
       await options.scheduler.sleep(backoffMs(options, attempt));
       continue;
     }
-    ctx.rowCache?.set(key, { row: item, stored: merged });
+    ctx.rowCache?.set(key, { row: item, window: merged });
     const old = current?.row;
     if (old?.gen !== undefined && old.chunks !== undefined) await deleteChunks(ctx, key, old.gen, old.chunks);
     return 'merged';
@@ -85,9 +90,24 @@ export async function mergeIntoRow(ctx: StoreContext, contribution: RowContribut
   throw new MergeConflictError(key, options.maxMergeAttempts);
 }
 
-function mergeWith(key: TableKey, stored: StoredWindow, incoming: StoredWindow, catalog: CustomCatalog, sketchCapacity: number): StoredWindow {
+/** The row at `key`, its body decoded. @throws CorruptRowError */
+async function readDecodedRow(ctx: StoreContext, key: TableKey, sketchCapacity: number): Promise<DecodedRow | undefined> {
+  const loaded = await readWindowRow(ctx, key);
+  if (loaded === undefined) return undefined;
+  if (loaded.stored === undefined) return { row: loaded.row, window: undefined };
   try {
-    return mergeStored(stored, incoming, catalog, sketchCapacity);
+    return { row: loaded.row, window: DecodedWindow.fromStored(loaded.stored, sketchCapacity, 'stored') };
+  } catch (error) {
+    if (error instanceof SideStateError) throw new CorruptRowError(key, error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** `incoming` folded into the row's `current` window (changed in place: it was taken out of the cache, or read for this merge). */
+function mergeInto(key: TableKey, current: DecodedWindow, incoming: DecodedWindow, catalog: CustomCatalog): DecodedWindow {
+  try {
+    current.merge(incoming, 'incoming', catalog);
+    return current;
   } catch (error) {
     if (!(error instanceof SideStateError)) throw error;
     if (error.side === 'stored') throw new CorruptRowError(key, error.message, { cause: error });
