@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { API_PATHS, INGEST_CONTENT_TYPES } from '@trailpulse/api-contract';
 import { currentLoadAverage, describeMachine, machineInfo, type MachineInfo } from '../measure/machine-info';
-import { processCpuSeconds } from '../measure/process-cpu';
+import { processCpuSeconds, threadCoresBusy, threadCpuSeconds } from '../measure/process-cpu';
 import { findWorkspaceRoot } from '../measure/workspace';
 import { type ChildServer, startDrainServer, startLocalRuntime } from './child-servers';
 import { type LocalBenchOptions } from './local-args';
@@ -81,6 +81,12 @@ export interface LocalBenchResults {
     readonly cpuMsPerThousandRecords: number | undefined;
     /** Those CPU seconds over the same wall-clock time: how many cores the runtime kept busy. */
     readonly coresBusy: number | undefined;
+    /**
+     * The same per thread (Linux only): the main thread (HTTP, scanning, aggregation, the closer)
+     * and the three busiest others (store workers, garbage collector helpers; Node names them all
+     * "node", so not which is which). A main thread near 1 core is the ingest limit.
+     */
+    readonly threadCores: { readonly main: number; readonly busiestOthers: readonly number[] } | undefined;
   };
   /** baseline / runtime merged rate: how many times the bare loopback POST rate exceeds the runtime's. */
   readonly costRatio: number;
@@ -142,6 +148,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     const target: PostTarget = { url: server.url, path: API_PATHS.events, headers: { Authorization: `Bearer ${token}`, 'Content-Type': INGEST_CONTENT_TYPES.ndjson } };
     log(`runtime: ${server.url}, data in ${dataDir}`);
     const cpuBefore = processCpuSeconds(server.child.pid);
+    const threadsBefore = threadCpuSeconds(server.child.pid);
     const driven = await drivePosts(target, plan.payloads, options.concurrency, options.postRate);
     const acceptedPerSecond = plan.records / ((driven.lastAnswerMs - driven.firstStartMs) / 1000);
     log(`runtime: every POST answered 202 after ${((driven.lastAnswerMs - driven.firstStartMs) / 1000).toFixed(1)} s (${driven.retried} retried after 429); waiting for the store`);
@@ -151,6 +158,7 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     const seen = live;
     await waitUntil(() => [...expected].every((start) => seen.firstSeenMs.has(start)), LAST_WINDOWS_TIMEOUT_MS);
     const cpuAfter = processCpuSeconds(server.child.pid);
+    const threadsAfter = threadCpuSeconds(server.child.pid);
     // Only now: the store probes read the hour's rows on the runtime's own thread, and the live
     // figures are not to pay for the benchmark's own measuring. The bulk rows merge later anyway.
     const mergedAtMs = await waitForMerged(server.url, token, plan, log);
@@ -166,6 +174,8 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
     ];
     const lastAnnouncedMs = Math.max(...[...expected].map((start) => seen.firstSeenMs.get(start) ?? Number.NaN));
     const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+    const busySeconds = (lastAnnouncedMs - driven.firstStartMs) / 1000;
+    const threads = threadsBefore === undefined || threadsAfter === undefined ? undefined : threadCoresBusy(server.child.pid as number, threadsBefore, threadsAfter, busySeconds);
     return {
       acceptedPerSecond: Math.round(acceptedPerSecond),
       mergedPerSecond: Math.round(plan.records / mergedSeconds),
@@ -178,7 +188,8 @@ async function measureRuntime(root: string, plan: LoadPlan, options: LocalBenchO
       windowsExpected: expected.size,
       anomalies: seen.anomalies,
       cpuMsPerThousandRecords: cpuSeconds === undefined ? undefined : Number(((cpuSeconds * 1000 * 1000) / plan.records).toFixed(1)),
-      coresBusy: cpuSeconds === undefined ? undefined : Number((cpuSeconds / ((lastAnnouncedMs - driven.firstStartMs) / 1000)).toFixed(2)),
+      coresBusy: cpuSeconds === undefined ? undefined : Number((cpuSeconds / busySeconds).toFixed(2)),
+      threadCores: threads === undefined ? undefined : { main: threads.main, busiestOthers: threads.others.slice(0, 3) },
     };
   } catch (error) {
     // A failed request may be the first sign of a runtime that died: give its exit a moment to land.

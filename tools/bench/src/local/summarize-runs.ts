@@ -15,6 +15,8 @@ export interface LocalBenchSummary {
   readonly mergedPerSecond: Spread;
   /** Undefined when a run had no CPU reading (no /proc). */
   readonly cpuMsPerThousandRecords: Spread | undefined;
+  /** Cores the runtime's main thread kept busy; undefined as above. */
+  readonly mainThreadCores: Spread | undefined;
   readonly closeLatencyP50Ms: Spread;
   readonly closeLatencyP99Ms: Spread;
   readonly baselinePerSecond: Spread;
@@ -28,12 +30,14 @@ function spread(values: readonly number[]): Spread {
 export function summarizeRuns(results: readonly LocalBenchResults[]): LocalBenchSummary {
   if (results.length === 0) throw new RangeError('no runs to summarize');
   const cpu = results.map((result) => result.runtime.cpuMsPerThousandRecords);
+  const mainThread = results.map((result) => result.runtime.threadCores?.main);
   return {
     runs: results.length,
     liveMergedPerSecond: spread(results.map((result) => result.runtime.liveMergedPerSecond)),
     acceptedPerSecond: spread(results.map((result) => result.runtime.acceptedPerSecond)),
     mergedPerSecond: spread(results.map((result) => result.runtime.mergedPerSecond)),
     cpuMsPerThousandRecords: cpu.every((value): value is number => value !== undefined) ? spread(cpu) : undefined,
+    mainThreadCores: mainThread.every((value): value is number => value !== undefined) ? spread(mainThread) : undefined,
     closeLatencyP50Ms: spread(results.map((result) => result.runtime.closeLatencyMs.p50)),
     closeLatencyP99Ms: spread(results.map((result) => result.runtime.closeLatencyMs.p99)),
     baselinePerSecond: spread(results.map((result) => result.baseline.eventsPerSecond)),

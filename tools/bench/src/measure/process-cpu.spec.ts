@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { processCpuSeconds } from './process-cpu';
+import { Worker } from 'node:worker_threads';
+import { processCpuSeconds, threadCoresBusy, threadCpuSeconds } from './process-cpu';
 
 const onLinux = existsSync('/proc/self/stat');
 
@@ -20,5 +21,26 @@ describe('processCpuSeconds', () => {
   it('answers undefined for no process or one that is not there', () => {
     expect(processCpuSeconds(undefined)).toBeUndefined();
     expect(processCpuSeconds(2 ** 31 - 1)).toBeUndefined();
+    expect(threadCpuSeconds(undefined)).toBeUndefined();
+    expect(threadCpuSeconds(2 ** 31 - 1)).toBeUndefined();
+  });
+
+  (onLinux ? it : it.skip)('tells the main thread from another thread that burns CPU', async () => {
+    // Prepare: a worker thread that spins for 300 ms of its own CPU, says so, and stays (an ended
+    // thread leaves /proc/<pid>/task) while this thread waits
+    const before = threadCpuSeconds(process.pid) as Map<number, number>;
+    const worker = new Worker(
+      "const { parentPort } = require('node:worker_threads'); const s = process.cpuUsage(); while (process.cpuUsage(s).user < 300000); parentPort.postMessage('spun'); setInterval(() => {}, 1000);",
+      { eval: true },
+    );
+    await new Promise((resolve) => worker.once('message', resolve));
+    // Act
+    const after = threadCpuSeconds(process.pid) as Map<number, number>;
+    await worker.terminate();
+    // Assess: over "1 second", cores busy are CPU seconds: the worker's 0.3 s (to the 10 ms tick), the main thread's far less
+    const { main, others } = threadCoresBusy(process.pid, before, after, 1);
+    expect(others[0]).toBeGreaterThanOrEqual(0.28);
+    expect(main).toBeLessThan(others[0] as number);
+    expect(others).toStrictEqual([...others].sort((a, b) => b - a));
   });
 });
