@@ -41,6 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
     sources: args.sources,
     ...(metricsFile === undefined ? {} : { seedMetricsFile: metricsFile }),
     ...(existsSync(join(dashboardDir, 'index.html')) ? { staticDir: dashboardDir } : {}),
+    ...(args.bulkIntervalMs === undefined ? {} : { bulkFlushIntervalMs: args.bulkIntervalMs }),
     logger: consoleLogger,
   });
   const sources = [args.sources.demo && 'demo traffic', args.sources.replay && `replay of ${args.sources.replay.paths.join(', ')}`, args.sources.watch && `watching ${args.sources.watch.dir}`, 'HTTP ingest']

@@ -19,9 +19,9 @@ import { startTestRuntime, waitFor } from './support/test-runtime';
 // touching 2 accounts x 2 regions (+ the aggregate) at 10 s, 60 s and 3600 s. Replayed at 3x, about
 // 20 s: at full speed the runtime merges the whole trail in one or two store batches, too fast for a
 // kill to land in the middle; paced, every run merges dozens of live groups (the all-accounts 10 s
-// rows, every 250 ms) and a few bulk ones (every other row, every 5 s), so the kills land between
-// and inside both kinds, and the first one before any bulk merge (the restart then replays the
-// batches the live rows hold into the bulk rows only).
+// rows, every 250 ms) and a few bulk ones (every other row, every 3 s here: --bulk-interval), so the
+// kills land between and inside both kinds, and the first one before any bulk merge (the restart
+// then replays the batches the live rows hold into the bulk rows only).
 const TRAIL = { records: 30_000, startMs: Date.parse('2024-03-01T10:00:00Z'), perSecond: 500 };
 const WINDOWS = [10, 60, 3600] as const;
 const temp = new TempDirs();
@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => temp.removeAll());
 
 function replayArgs(dataDir: string): string[] {
-  return ['--replay', input, '--speed', '3x', '--no-demo', '--port', '0', '--data-dir', dataDir, '--exit-when-done'];
+  return ['--replay', input, '--speed', '3x', '--bulk-interval', '3s', '--no-demo', '--port', '0', '--data-dir', dataDir, '--exit-when-done'];
 }
 
 /** Waits until at least `share` of the trail's calls are merged, stops the child with `signal`; returns what was merged by then. */
@@ -113,7 +113,7 @@ describe('the local runtime as a child process, stopped during a replay and star
 
 describe('the local runtime as a child process, killed right after answering HTTP ingest', () => {
   it('kill -9 after the last 202: the restart reads the journaled requests back, and every window equals one uninterrupted pass', async () => {
-    // Prepare: the same trail as 15 NDJSON requests; the kill comes before the bulk rows (every 5 s) hold most of it
+    // Prepare: the same trail as 15 NDJSON requests; the kill comes before the bulk rows (every 10 s) hold most of it
     const dataDir = path.join(temp.make('crash-ingest'), 'data');
     const lines = readFileSync(input, 'utf8').trimEnd().split('\n');
     const child = await spawnRuntime(['--no-demo', '--port', '0', '--data-dir', dataDir]);

@@ -13,10 +13,21 @@ export const BASE_WINDOW_SECONDS = 10;
 export const ROLL_UP_WINDOW_SECONDS = [60, 3600] as const;
 /**
  * How long the bulk write-behind holds groups before one merge. Its rows are the many and the large
- * ones (every account and region, and the roll-ups with an hour's sketches); rewriting them with
- * every live group cost more than everything else the runtime does.
+ * ones (every account and region, and the roll-ups with an hour's sketches), and each merge rewrites
+ * every one it touches whole, however little it adds: the cost is per merge, not per record.
+ * Rewriting them with every live group cost more than everything else the runtime does; every 5 s
+ * (and every 200,000 records, i.e. every 4 s at 50,000/s) they were still a third of all the work.
+ * Measured (`npm run bench -- local`, 500,000 records, CPU from the first POST until every row holds
+ * every call, two interleaved pairs): 36.9 / 29.5 ms per 1,000 records at 10 s against 49.2 / 46.8 at
+ * 5 s. The price: filtered and coarse windows trail the live ones by up to 10 s plus a merge.
  */
-export const DEFAULT_BULK_FLUSH_INTERVAL_MS = 5_000;
+export const DEFAULT_BULK_FLUSH_INTERVAL_MS = 10_000;
+/**
+ * Records the bulk write-behind holds before a merge is due whatever the time. Its groups are engine
+ * transfers, whose size is bounded by the sketches (keys per window and series), not by records:
+ * this only keeps a burst from holding more than ~20 s of input at 50,000 records/s.
+ */
+export const DEFAULT_BULK_FLUSH_MAX_RECORDS = 1_000_000;
 /** Rows a bulk merge writes at once: few, so the live merges in between are not kept waiting. */
 const BULK_CONCURRENCY = 2;
 /** The rows of the live write-behind: the all-accounts 10 s windows the live feed publishes. */
@@ -37,6 +48,8 @@ export interface BatchPipelineDeps {
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
   readonly flushIntervalMs?: number;
   readonly bulkFlushIntervalMs?: number;
+  /** @default DEFAULT_BULK_FLUSH_MAX_RECORDS */
+  readonly bulkMaxRecords?: number;
   readonly maxRecords?: number;
   /** @default the store in this thread; the runtime passes its store worker. */
   readonly writer?: GroupWriter;
@@ -65,7 +78,7 @@ export interface SourcePipeline {
  * all-accounts 10 s rows only: one or two rows, so a closed 10 s window reaches the live feed in
  * well under a second. Each merged group's windows are then handed over (Engine.transfer: nothing
  * is aggregated twice) to the bulk one, which merges into every other row (the 10 s rows per
- * account and region, the 60 s and 3600 s roll-ups) every 5 s. Queries filtered by account or
+ * account and region, the 60 s and 3600 s roll-ups) every 10 s. Queries filtered by account or
  * region, and the 60 s and 3600 s windows, therefore lag the live 10 s windows by up to that.
  *
  * Crash safety: each write-behind merges its groups exactly once by its own (source id, sequence)
@@ -89,6 +102,7 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
     ...shared,
     ...(deps.bulkWriter === undefined ? {} : { writer: deps.bulkWriter }),
     sourceId: bulkSourceId(sourceId),
+    maxRecords: deps.bulkMaxRecords ?? DEFAULT_BULK_FLUSH_MAX_RECORDS,
     rows: { rowsByLength: BULK_ROWS, concurrency: BULK_CONCURRENCY },
     // Its groups span seconds of every series: snapshotting them here stalled this thread for a second and more.
     asTransfers: true,

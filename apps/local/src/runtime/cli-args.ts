@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT } from '../http';
 import { parseSourceOptions, type SourcePlan } from '../sources';
+import { DEFAULT_BULK_FLUSH_INTERVAL_MS } from './batch-pipeline';
 
 export const USAGE = `usage: npm start -- [options]        (or: node apps/local/bin/trailpulse-local.cjs [options])
 
@@ -22,6 +23,9 @@ Runtime:
   --metrics <file>         custom metric definitions stored on the first start
                            (default examples/custom-metrics/security-baseline.yaml)
   --dashboard-dir <dir>    the built dashboard (default dist/apps/dashboard/browser)
+  --bulk-interval <d>      how often the per-account/region rows and the 60 s and 3600 s
+                           roll-ups are merged: filtered and coarse windows trail the live
+                           10 s windows by up to this (default ${DEFAULT_BULK_FLUSH_INTERVAL_MS / 1000}s; shorter costs more CPU)
   --exit-when-done         stop once every --replay is merged and its windows closed
   --json                   print the startup details as one JSON line
   -h, --help               this help
@@ -39,8 +43,23 @@ export interface CliArgs {
   readonly sources: SourcePlan;
   readonly metricsFile?: string;
   readonly dashboardDir?: string;
+  /** --bulk-interval in ms (the runtime's default when absent). */
+  readonly bulkIntervalMs?: number;
   readonly exitWhenDone: boolean;
   readonly json: boolean;
+}
+
+/** --bulk-interval's range: slower than the live merges (250 ms), and at most five minutes behind. */
+const BULK_INTERVAL_MS = { min: 1_000, max: 300_000 } as const;
+
+/** @throws CliArgsError unless `text` is a duration such as 10s or 2500ms within {@link BULK_INTERVAL_MS}. */
+function parseBulkInterval(text: string): number {
+  const match = /^(\d+)(ms|s)$/.exec(text.trim());
+  const ms = match === null ? Number.NaN : Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  if (!(ms >= BULK_INTERVAL_MS.min && ms <= BULK_INTERVAL_MS.max)) {
+    throw new CliArgsError(`--bulk-interval takes a duration from 1s to 300s such as 10s or 2500ms, not "${text}"`);
+  }
+  return ms;
 }
 
 /** @throws CliArgsError (or the sources' SourceOptionsError) naming the option at fault. */
@@ -72,6 +91,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     sources,
     ...(values.metrics === undefined ? {} : { metricsFile: values.metrics }),
     ...(values['dashboard-dir'] === undefined ? {} : { dashboardDir: values['dashboard-dir'] }),
+    ...(values['bulk-interval'] === undefined ? {} : { bulkIntervalMs: parseBulkInterval(values['bulk-interval']) }),
     exitWhenDone: values['exit-when-done'] === true,
     json: values.json === true,
   };
@@ -95,6 +115,7 @@ function parse(argv: readonly string[]) {
       'data-dir': { type: 'string' },
       metrics: { type: 'string' },
       'dashboard-dir': { type: 'string' },
+      'bulk-interval': { type: 'string' },
       'exit-when-done': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

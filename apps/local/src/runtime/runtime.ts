@@ -44,6 +44,8 @@ export interface RuntimeOptions {
   readonly logger?: Logger;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly recentEventsCapacity?: number;
+  /** How often the bulk rows are merged (BatchPipelineDeps.bulkFlushIntervalMs). @default DEFAULT_BULK_FLUSH_INTERVAL_MS */
+  readonly bulkFlushIntervalMs?: number;
 }
 
 export interface Runtime {
@@ -125,7 +127,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const observeRollUps = observe(ROLL_UP_WINDOW_SECONDS);
       const writer = await openSourcePipeline(
         source.id,
-        { store, recent, stats, customMetrics: () => custom.current(), writer: storeWorker, bulkWriter: bulkWorker },
+        {
+          store,
+          recent,
+          stats,
+          customMetrics: () => custom.current(),
+          writer: storeWorker,
+          bulkWriter: bulkWorker,
+          ...(options.bulkFlushIntervalMs === undefined ? {} : { bulkFlushIntervalMs: options.bulkFlushIntervalMs }),
+        },
         {
           onLiveMerged: observe([BASE_WINDOW_SECONDS]),
           onBulkMerged: (group) => {

@@ -10,6 +10,7 @@ function run(live: number, cpu: number | undefined, p99: number): LocalBenchResu
       acceptedPerSecond: live + 1,
       mergedPerSecond: live - 1,
       cpuMsPerThousandRecords: cpu,
+      allRowsCpuMsPerThousandRecords: cpu === undefined ? undefined : cpu + 10,
       threadCores: cpu === undefined ? undefined : { main: cpu / 40, busiestOthers: [0.5] },
       closeLatencyMs: { p50: p99 / 2, p99, max: p99 },
     },
@@ -23,6 +24,7 @@ describe('summarizeRuns', () => {
     expect(summary.liveMergedPerSecond).toEqual({ median: 44_000, min: 40_000, max: 50_000 });
     expect(summary.cpuMsPerThousandRecords).toEqual({ median: 36, min: 30, max: 40 });
     expect(summary.mainThreadCores).toEqual({ median: 0.9, min: 0.75, max: 1 });
+    expect(summary.allRowsCpuMsPerThousandRecords).toEqual({ median: 46, min: 40, max: 50 });
     expect(summary.closeLatencyP99Ms).toEqual({ median: 950, min: 900, max: 1_200 });
     expect(summary.baselinePerSecond.median).toBe(440_000);
   });

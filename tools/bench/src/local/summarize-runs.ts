@@ -15,6 +15,8 @@ export interface LocalBenchSummary {
   readonly mergedPerSecond: Spread;
   /** Undefined when a run had no CPU reading (no /proc). */
   readonly cpuMsPerThousandRecords: Spread | undefined;
+  /** The same until every row was merged (all the work); undefined as above. */
+  readonly allRowsCpuMsPerThousandRecords: Spread | undefined;
   /** Cores the runtime's main thread kept busy; undefined as above. */
   readonly mainThreadCores: Spread | undefined;
   readonly closeLatencyP50Ms: Spread;
@@ -31,12 +33,14 @@ export function summarizeRuns(results: readonly LocalBenchResults[]): LocalBench
   if (results.length === 0) throw new RangeError('no runs to summarize');
   const cpu = results.map((result) => result.runtime.cpuMsPerThousandRecords);
   const mainThread = results.map((result) => result.runtime.threadCores?.main);
+  const allRowsCpu = results.map((result) => result.runtime.allRowsCpuMsPerThousandRecords);
   return {
     runs: results.length,
     liveMergedPerSecond: spread(results.map((result) => result.runtime.liveMergedPerSecond)),
     acceptedPerSecond: spread(results.map((result) => result.runtime.acceptedPerSecond)),
     mergedPerSecond: spread(results.map((result) => result.runtime.mergedPerSecond)),
     cpuMsPerThousandRecords: cpu.every((value): value is number => value !== undefined) ? spread(cpu) : undefined,
+    allRowsCpuMsPerThousandRecords: allRowsCpu.every((value): value is number => value !== undefined) ? spread(allRowsCpu) : undefined,
     mainThreadCores: mainThread.every((value): value is number => value !== undefined) ? spread(mainThread) : undefined,
     closeLatencyP50Ms: spread(results.map((result) => result.runtime.closeLatencyMs.p50)),
     closeLatencyP99Ms: spread(results.map((result) => result.runtime.closeLatencyMs.p99)),
