@@ -250,10 +250,15 @@ export class SpaceSaving {
     return entries;
   }
 
-  /** The state as compact JSON, in top order so equal sketches give equal snapshots. */
-  snapshot(): SpaceSavingSnapshot {
+  /**
+   * The state as compact JSON, in top order so equal sketches give equal snapshots. `canonical:
+   * false` keeps the slots' own order instead: the same state (restore takes any order, and top()
+   * and merges do not depend on it) without sorting up to `capacity` keys, for a store that
+   * rewrites a sketch with every merge and never compares two snapshots.
+   */
+  snapshot(canonical = true): SpaceSavingSnapshot {
     this.settle();
-    if (this.inTopOrder) {
+    if (this.inTopOrder || !canonical) {
       const keys = this.keys.slice();
       const counts = this.counts.slice();
       return this.dropped ? { capacity: this.capacity, exact: false, keys, counts, errors: this.errors.slice() } : { capacity: this.capacity, exact: true, keys, counts };

@@ -196,8 +196,12 @@ export class WindowState {
     };
   }
 
-  /** The state as compact, canonical JSON (see {@link WindowPartial}). */
-  snapshot(): WindowPartial {
+  /**
+   * The state as compact, canonical JSON (see {@link WindowPartial}). `canonical: false` leaves each
+   * top-K sketch in its slots' order (SpaceSaving.snapshot): the same state, restored and read the
+   * same, without sorting three lists of up to `sketchCapacity` keys.
+   */
+  snapshot(canonical = true): WindowPartial {
     const services = this.servicesInKeyOrder();
     const partial: WindowPartial = {
       version: WINDOW_PARTIAL_VERSION,
@@ -207,9 +211,9 @@ export class WindowState {
       services: [services.map(([service]) => service), services.map(([, calls]) => calls)],
       categories: [this.create, this.modify, this.delete, this.read, this.other],
       ec2SuccessfulCalls: this.ec2SuccessfulCalls,
-      topApiCalls: this.topApiCalls.snapshot(),
-      topUsers: this.topUsers.snapshot(),
-      topIps: this.topIps.snapshot(),
+      topApiCalls: this.topApiCalls.snapshot(canonical),
+      topUsers: this.topUsers.snapshot(canonical),
+      topIps: this.topIps.snapshot(canonical),
     };
     if (this.custom.length === 0) return partial;
     const custom = Object.fromEntries(this.custom.map((accumulator, i) => [this.metricId(i), accumulator.snapshot()]));

@@ -34,9 +34,9 @@ interface CustomSlot {
  * stays decoded in its row cache, so the next merge into it neither reads nor restores it.
  *
  * Why that equals restoring the row from its body: a merge's result depends on each sketch's keys,
- * counts, errors and whether it dropped keys, never on the order of its slots, and a snapshot is
- * canonical (top order), so snapshot(merge(s, x)) == snapshot(merge(restore(snapshot(s)), x))
- * (decoded-window.spec.ts checks it on generated merge sequences).
+ * counts, errors and whether it dropped keys, never on the order of its slots (a sketch over
+ * capacity keeps the top ones by count, then key), so the canonical snapshots of merge(s, x) and of
+ * merge(restore(body(s)), x) are equal (decoded-window.spec.ts checks it on generated merge sequences).
  *
  * Custom states per metric id, as merges meet them:
  * - only on one side: kept as they are (a metric no writer knows any more survives untouched);
@@ -181,11 +181,16 @@ export class DecodedWindow {
     return results;
   }
 
-  /** The window as a row body holds it (snapshots: canonical, JSON-ready). */
-  toStored(): StoredWindow {
+  /**
+   * The window as a row body holds it (snapshots, JSON-ready). Each top-K sketch in its slots' order
+   * unless `canonical`: a row is rewritten whole with every merge, and sorting three lists of up to
+   * 10,000 keys each time was a tenth of a store worker's time; restoring and reading (top k) take
+   * any order, and nothing compares two bodies.
+   */
+  toStored(canonical = false): StoredWindow {
     const custom: Record<string, StoredCustomState> = {};
     for (const [id, { fp, raw, accumulator }] of this.custom) custom[id] = { fp, state: accumulator === undefined ? raw : accumulator.snapshot() };
-    return { partial: this.state.snapshot(), custom };
+    return { partial: this.state.snapshot(canonical), custom };
   }
 
   /** Copies `other`'s custom states (those `keep` allows) into this window, which has none of them. */
