@@ -102,6 +102,11 @@ export class BatchAccumulator {
     return this.acceptedCount;
   }
 
+  /** Latest eventTime held (undefined: no accepted record held). */
+  get latestEventTimeMs(): number | undefined {
+    return this.maxEventTimeMs;
+  }
+
   /** The custom metrics the held partials are computed with (fixed from a group's first batch on). */
   get customMetrics(): readonly CompiledCustomMetricDefinition[] {
     return this.metrics;

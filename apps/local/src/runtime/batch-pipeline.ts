@@ -5,6 +5,7 @@ import { type GroupWriter } from './group-writer';
 import { type IngestStats } from './ingest-stats';
 import { type RecentEvents } from './recent-events';
 import { type AccumulatedGroup, type PipelineBatch } from './batch-accumulator';
+import { DEFAULT_CLOSE_LATENESS_MS } from './window-closer';
 import { type FlushedGroup, WriteBehind } from './write-behind';
 
 /** The finest window the runtime computes; the store rolls 10 s partials up into 60 s and 3600 s rows. */
@@ -28,6 +29,18 @@ export const DEFAULT_BULK_FLUSH_INTERVAL_MS = 10_000;
  * this only keeps a burst from holding more than ~20 s of input at 50,000 records/s.
  */
 export const DEFAULT_BULK_FLUSH_MAX_RECORDS = 1_000_000;
+/**
+ * How long the live write-behind holds a group that closes no window. Such a group only freshens
+ * the open window's rows (what a query of the current window sees), and each merge rewrites those
+ * rows whole: sketches of up to 10,000 keys, four times a second at the old 250 ms.
+ */
+export const DEFAULT_LIVE_QUIET_FLUSH_MS = 1_000;
+/**
+ * How long it holds a group that lets a 10 s window close (an eventTime past a window's end by the
+ * closer's lateness that no earlier group reached): the window reaches the live feed that much
+ * after the record that closed it arrived, plus the merge.
+ */
+export const DEFAULT_LIVE_CLOSING_FLUSH_MS = 250;
 /** Rows a bulk merge writes at once: few, so the live merges in between are not kept waiting. */
 const BULK_CONCURRENCY = 2;
 /** The rows of the live write-behind: the all-accounts 10 s windows the live feed publishes. */
@@ -46,7 +59,10 @@ export interface BatchPipelineDeps {
   readonly stats: IngestStats;
   /** The custom metrics in force when a group of batches starts. */
   readonly customMetrics: () => readonly CompiledCustomMetricDefinition[];
+  /** How long the live write-behind holds a group that closes no window. @default DEFAULT_LIVE_QUIET_FLUSH_MS */
   readonly flushIntervalMs?: number;
+  /** ... and one that lets a window close. @default DEFAULT_LIVE_CLOSING_FLUSH_MS */
+  readonly closingFlushIntervalMs?: number;
   readonly bulkFlushIntervalMs?: number;
   /** @default DEFAULT_BULK_FLUSH_MAX_RECORDS */
   readonly bulkMaxRecords?: number;
@@ -74,9 +90,9 @@ export interface SourcePipeline {
 
 /**
  * One source's batches into the store, as two write-behinds (write-behind.ts) with checkpoints of
- * their own. The live one aggregates the records and merges each group (every 250 ms) into the
- * all-accounts 10 s rows only: one or two rows, so a closed 10 s window reaches the live feed in
- * well under a second. Each merged group's windows are then handed over (Engine.transfer: nothing
+ * their own. The live one aggregates the records and merges each group into the all-accounts 10 s
+ * rows only: one or two rows, within 250 ms when the group lets a window close, else within 1 s, so
+ * a closed 10 s window reaches the live feed in well under a second. Each merged group's windows are then handed over (Engine.transfer: nothing
  * is aggregated twice) to the bulk one, which merges into every other row (the 10 s rows per
  * account and region, the 60 s and 3600 s roll-ups) every 10 s. Queries filtered by account or
  * region, and the 60 s and 3600 s windows, therefore lag the live 10 s windows by up to that.
@@ -125,7 +141,8 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
     sourceId,
     rows: { rowsByLength: LIVE_ROWS },
     asTransfers: true,
-    ...(deps.flushIntervalMs === undefined ? {} : { flushIntervalMs: deps.flushIntervalMs }),
+    flushIntervalMs: deps.flushIntervalMs ?? DEFAULT_LIVE_QUIET_FLUSH_MS,
+    closingFlush: { intervalMs: deps.closingFlushIntervalMs ?? DEFAULT_LIVE_CLOSING_FLUSH_MS, latenessMs: DEFAULT_CLOSE_LATENESS_MS },
     onAccepted: (record) => deps.recent.add(record),
     onScanned: (record) => deps.recent.addScanned(record),
     onRejected: (reason) => deps.stats.addRejected(reason),

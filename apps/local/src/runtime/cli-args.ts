@@ -49,7 +49,7 @@ export interface CliArgs {
   readonly json: boolean;
 }
 
-/** --bulk-interval's range: slower than the live merges (250 ms), and at most five minutes behind. */
+/** --bulk-interval's range: no faster than the live merges (up to 1 s apart), and at most five minutes behind. */
 const BULK_INTERVAL_MS = { min: 1_000, max: 300_000 } as const;
 
 /** @throws CliArgsError unless `text` is a duration such as 10s or 2500ms within {@link BULK_INTERVAL_MS}. */

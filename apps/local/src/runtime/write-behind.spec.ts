@@ -132,6 +132,54 @@ describe('WriteBehind', () => {
     expect(flushed.map((group) => group.seq)).toEqual([2, 4, 5, 6]);
   });
 
+  it('closingFlush: a group that lets a window close is due sooner than one that only adds to the open window', async () => {
+    // Prepare: 15 s of event time at 20 records/s; a virtual clock and timers the test fires
+    const records = syntheticRecords({ records: 300, startMs: START_MS, perSecond: 20 });
+    const batch = (seq: number, from: number, to: number): SourceBatch => ({ sourceId: SOURCE, seq, records: records.slice(from, to), position: { kind: 'spec', batch: seq } });
+    const store = await freshStore();
+    const flushed: FlushedGroup[] = [];
+    let clock = 0;
+    const timers: { ms: number; run: () => void; cancelled: boolean }[] = [];
+    const writer = await WriteBehind.open(
+      writerOptions(store, flushed, {
+        flushIntervalMs: 1_000,
+        closingFlush: { intervalMs: 250, latenessMs: 2_000 },
+        now: () => clock,
+        timer: (run, ms) => {
+          const timer = { ms, run, cancelled: false };
+          timers.push(timer);
+          return () => (timer.cancelled = true);
+        },
+      }),
+    );
+    const fireLast = async (count: number): Promise<void> => {
+      (timers[timers.length - 1] as (typeof timers)[number]).run();
+      while (flushed.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    // Act: 0-5 s (the first group: nothing taken before it, so it may close a window)
+    await writer.add(batch(1, 0, 100));
+    clock = 250;
+    await fireLast(1);
+    // 5-9 s: every window it could close (those ending by 7 s) was closable already
+    clock = 300;
+    await writer.add(batch(2, 100, 180));
+    // 9-12.5 s: past 10 s + 2 s, so the first window may close once this is merged
+    clock = 400;
+    await writer.add(batch(3, 180, 250));
+    await fireLast(2);
+    await writer.close();
+    // Assess: due after 250 ms, then 1 s, then brought forward to 250 ms after the group started
+    expect(timers.map(({ ms, cancelled }) => [ms, cancelled])).toEqual([
+      [250, false],
+      [1_000, true],
+      [150, false],
+    ]);
+    expect(flushed.map((group) => [group.seq, group.batches])).toEqual([
+      [1, 1],
+      [3, 2],
+    ]);
+  });
+
   it('replays the batches held at a crash from the checkpoint and ends with the same store', async () => {
     // Prepare: batches 1-2 merged, 3-6 held when the process dies.
     const batches = trailBatches();

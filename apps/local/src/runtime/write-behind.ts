@@ -44,6 +44,14 @@ export interface WriteBehindOptions extends AccumulatorCallbacks {
   /** When the group's all-accounts rows hold it, before its per-series rows (the live feed's aggregate windows may close). */
   readonly onAggregateMerged?: (group: AccumulatedGroup) => void;
   readonly flushIntervalMs?: number;
+  /**
+   * A sooner merge for groups that let a window close: once the group holds an eventTime past the
+   * end of a `windowSeconds` window by `latenessMs` (the closer's rule) that no earlier group
+   * reached, it is due after `intervalMs` instead of `flushIntervalMs`. The live rows then stay
+   * prompt where it matters (a closing window reaches the feed as soon as before) and are rewritten
+   * less often in between. @default none: every group is due after `flushIntervalMs`
+   */
+  readonly closingFlush?: { readonly intervalMs: number; readonly latenessMs: number };
   readonly maxRecords?: number;
   readonly now?: () => number;
   readonly timer?: ScheduleTimer;
@@ -82,6 +90,10 @@ export class WriteBehind {
   private writing: Promise<void> | undefined;
   private failure: unknown;
   private intentSeq = -1;
+  /** The latest eventTime of the groups taken so far (closingFlush): a group past it may close a window. */
+  private takenThroughMs = Number.NEGATIVE_INFINITY;
+  /** When the running timer fires, relative to groupStartedAt (to bring it forward for a closing group). */
+  private timerDueMs: number | undefined;
   /** The source checkpoint at open: batches up to it are in this pipeline's rows already. */
   private checkpointSeq = -1;
 
@@ -150,8 +162,31 @@ export class WriteBehind {
       while (this.writing !== undefined) await this.writing;
       this.throwIfFailed();
       this.kick();
-    } else if (this.now() - this.groupStartedAt >= this.flushIntervalMs) this.kick();
-    else this.cancelTimer ??= this.timer(() => this.onTimer(), this.flushIntervalMs - (this.now() - this.groupStartedAt));
+    } else this.scheduleDue();
+  }
+
+  /** How long the held group may wait: shorter when it lets a window close (see closingFlush). */
+  private dueAfterMs(): number {
+    const closing = this.options.closingFlush;
+    const latest = this.accumulator.latestEventTimeMs;
+    if (closing === undefined || latest === undefined) return this.flushIntervalMs;
+    const windowMs = this.options.windowSeconds * 1000;
+    const closableThrough = (eventTimeMs: number): number => Math.floor((eventTimeMs - closing.latenessMs) / windowMs);
+    return closableThrough(latest) > closableThrough(this.takenThroughMs) ? Math.min(closing.intervalMs, this.flushIntervalMs) : this.flushIntervalMs;
+  }
+
+  /** Merges the held group now if it is due, else makes sure a timer fires when it is (brought forward if need be). */
+  private scheduleDue(): void {
+    const dueMs = this.dueAfterMs();
+    const elapsed = this.now() - this.groupStartedAt;
+    if (elapsed >= dueMs) {
+      this.kick();
+      return;
+    }
+    if (this.cancelTimer !== undefined && this.timerDueMs !== undefined && this.timerDueMs <= dueMs) return;
+    this.cancelTimer?.();
+    this.timerDueMs = dueMs;
+    this.cancelTimer = this.timer(() => this.onTimer(), dueMs - elapsed);
   }
 
   /**
@@ -186,6 +221,7 @@ export class WriteBehind {
 
   private onTimer(): void {
     this.cancelTimer = undefined;
+    this.timerDueMs = undefined;
     this.kick();
   }
 
@@ -196,6 +232,8 @@ export class WriteBehind {
     if (group === undefined) return;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
+    this.timerDueMs = undefined;
+    if (group.maxEventTimeMs !== undefined && group.maxEventTimeMs > this.takenThroughMs) this.takenThroughMs = group.maxEventTimeMs;
     this.writing = this.write(group).then(
       () => {
         this.writing = undefined;
@@ -210,9 +248,8 @@ export class WriteBehind {
 
   private afterWrite(): void {
     if (this.accumulator.batches === 0) return;
-    const elapsed = this.now() - this.groupStartedAt;
-    if (this.accumulator.accepted >= this.maxRecords || elapsed >= this.flushIntervalMs) this.kick();
-    else this.cancelTimer ??= this.timer(() => this.onTimer(), this.flushIntervalMs - elapsed);
+    if (this.accumulator.accepted >= this.maxRecords) this.kick();
+    else this.scheduleDue();
   }
 
   private async write(group: AccumulatedGroup): Promise<void> {
