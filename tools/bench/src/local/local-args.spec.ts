@@ -2,7 +2,7 @@ import { CliUsageError } from '../cli/bench-args';
 import { DEFAULT_LOCAL_EVENTS, parseLocalArgs, QUICK_LOCAL_EVENTS } from './local-args';
 
 describe('parseLocalArgs (npm run bench -- local)', () => {
-  it('defaults to 500,000 records, --quick to 100,000, --events to its value', () => {
+  it('defaults to 1,200,000 records, --quick to 100,000, --events to its value', () => {
     expect(parseLocalArgs([])).toMatchObject({ kind: 'bench', options: { events: DEFAULT_LOCAL_EVENTS, batch: 2000, json: false } });
     expect(parseLocalArgs(['--quick', '--json'])).toMatchObject({ kind: 'bench', options: { events: QUICK_LOCAL_EVENTS, json: true } });
     expect(parseLocalArgs(['--events', '250_000', '--concurrency', '8'])).toMatchObject({ kind: 'bench', options: { events: 250_000, concurrency: 8 } });
