@@ -41,6 +41,11 @@ export const DEFAULT_LIVE_QUIET_FLUSH_MS = 1_000;
  * after the record that closed it arrived, plus the merge.
  */
 export const DEFAULT_LIVE_CLOSING_FLUSH_MS = 250;
+/**
+ * Live groups handed over and not yet taken in by the bulk write-behind before the source waits:
+ * a live group comes every 250 ms to 1 s, so about a minute of input at most.
+ */
+const MAX_PENDING_HAND_OVERS = 64;
 /** Rows a bulk merge writes at once: few, so the live merges in between are not kept waiting. */
 const BULK_CONCURRENCY = 2;
 /** The rows of the live write-behind: the all-accounts 10 s windows the live feed publishes. */
@@ -131,10 +136,17 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
   // Hand-overs run in order; a failure stops the source at its next batch.
   let handOvers: Promise<void> = Promise.resolve();
   let handOverFailure: unknown;
+  let pendingHandOvers = 0;
   const handOver = (batch: PipelineBatch): void => {
-    handOvers = handOvers.then(() => bulk.add(batch)).catch((error: unknown) => {
-      handOverFailure ??= error;
-    });
+    pendingHandOvers += 1;
+    handOvers = handOvers
+      .then(() => bulk.add(batch))
+      .catch((error: unknown) => {
+        handOverFailure ??= error;
+      })
+      .finally(() => {
+        pendingHandOvers -= 1;
+      });
   };
   const live = await WriteBehind.open({
     ...shared,
@@ -168,6 +180,9 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
   return {
     async add(batch) {
       throwIfHandOverFailed();
+      // The bulk rows fell behind (their merges wait, or run at a lower priority): the source waits
+      // rather than the hand-overs piling up in memory.
+      while (pendingHandOvers > MAX_PENDING_HAND_OVERS) await handOvers;
       // Merged into the live rows before a restart, not yet into the bulk ones: those take it from the source.
       if (batch.seq <= live.openedAtSeq) await bulk.add(batch);
       else await live.add(batch);

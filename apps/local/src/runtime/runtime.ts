@@ -15,6 +15,18 @@ import { type AccumulatedGroup } from './batch-accumulator';
 /** The window lengths the runtime serves: its base window and the store's roll-ups. */
 export const SERVED_WINDOW_SECONDS = [BASE_WINDOW_SECONDS, ...ROLL_UP_WINDOW_SECONDS] as const;
 export const METRICS_TABLE = 'trailpulse-metrics';
+/**
+ * The bulk store worker's niceness (Linux): its merges may wait seconds, the live feed's may not.
+ * With every core busy the scheduler then gives the ingest thread and the live merges the CPU first,
+ * and the bulk rows catch up when there is room (their backlog is bounded: a source waits once its
+ * bulk rows are a minute of live groups behind, batch-pipeline.ts).
+ */
+export const BULK_WORKER_NICENESS = 10;
+/**
+ * Rows the live store worker keeps decoded: it merges into the all-accounts 10 s rows of the
+ * windows still open or just closed (two or three), and a closed window's row, kept, only took heap.
+ */
+const LIVE_ROW_CACHE_ENTRIES = 8;
 /** The HTTP ingest journal's folder in the data dir. */
 export const INGEST_JOURNAL_DIR = 'ingest-journal';
 /** How often windows are checked for closing: well under the 1 s the live feed promises. */
@@ -71,11 +83,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? silentLogger;
   const scheduler = options.scheduler ?? systemScheduler;
   // The embedded DynamoDB and the live merges run on one store worker thread, the bulk merges on another; this thread reads over the endpoint.
-  const storeWorker = await StoreWorker.start({ dynamo: { dir: join(options.dataDir, 'dynamodb') }, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
+  const storeWorker = await StoreWorker.start({ dynamo: { dir: join(options.dataDir, 'dynamodb') }, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS, rowCacheEntries: LIVE_ROW_CACHE_ENTRIES });
   const client = createLocalDynamoClient(storeWorker.endpoint);
   const cleanup: (() => Promise<void>)[] = [async () => client.destroy(), () => storeWorker.close()];
   try {
-    const bulkWorker = await StoreWorker.start({ dynamo: { endpoint: storeWorker.endpoint }, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });
+    const bulkWorker = await StoreWorker.start({ dynamo: { endpoint: storeWorker.endpoint }, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS, niceness: BULK_WORKER_NICENESS });
     // Closed before the worker that owns the embedded DynamoDB (cleanup runs front to back).
     cleanup.unshift(() => bulkWorker.close());
     const store = createMetricsStore({ client, tableName: METRICS_TABLE, retention: LOCAL_RETENTION_SECONDS });

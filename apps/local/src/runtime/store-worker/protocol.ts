@@ -13,6 +13,17 @@ export interface StoreWorkerData {
   readonly tableName: string;
   /** Seconds each stored window length is kept (MetricsStoreOptions.retention). */
   readonly retention: Readonly<Record<number, number>>;
+  /**
+   * Run this thread at this niceness (Linux; see thread-priority.ts): a worker whose merges may
+   * wait (the bulk rows) yields the CPU to the ingest thread and the live merges when they want it.
+   */
+  readonly niceness?: number;
+  /**
+   * Rows this worker keeps decoded between merges (default 1024). A decoded row holds its sketches'
+   * key maps: a few MB for a full window, so a worker that only ever merges into the current window
+   * keeps few, or old windows fill its heap and every garbage collection marks them.
+   */
+  readonly rowCacheEntries?: number;
 }
 
 export type ToStoreWorker =

@@ -6,16 +6,18 @@ import { compileCustomMetric, type CompiledCustomMetricDefinition, type CustomMe
 import { createLocalDynamoClient, createMetricsStore, createMetricsTable, startLocalDynamo } from '@trailpulse/metrics-store';
 import { storeGroupWriter } from '../group-writer';
 import { type FromStoreWorker, type StoreWorkerData, type ToStoreWorker } from './protocol';
+import { lowerThreadPriority } from './thread-priority';
 
 if (parentPort === null) throw new Error('store-worker-entry.ts runs as a worker thread only');
 const port = parentPort;
 const data = workerData as StoreWorkerData;
 /**
- * Rows kept decoded between merges (MetricsStoreOptions.rowCacheEntries). One group touches every
- * series' current 10 s, 60 s and 3600 s rows (about 400 with 64 busy account/region pairs); twice
- * that covers the working set with room for late windows.
+ * Rows kept decoded between merges (MetricsStoreOptions.rowCacheEntries), unless the runtime says
+ * (StoreWorkerData.rowCacheEntries). A bulk group touches every series' current 10 s, 60 s and
+ * 3600 s rows (about 400 with 64 busy account/region pairs); twice that covers the working set with
+ * room for late windows.
  */
-const ROW_CACHE_ENTRIES = 1024;
+const DEFAULT_ROW_CACHE_ENTRIES = 1024;
 /** On a laptop CPU is dearer than disk bytes: the fastest level (the cloud keeps the default 6). */
 const LOCAL_GZIP_LEVEL = 1;
 const post = (message: FromStoreWorker): void => port.postMessage(message);
@@ -29,13 +31,14 @@ function compiledFor(definitions: readonly CustomMetricDefinition[]): readonly C
 }
 
 async function main(): Promise<void> {
+  if (data.niceness !== undefined) lowerThreadPriority(data.niceness);
   let started;
   try {
     const dynamo = 'dir' in data.dynamo ? await startLocalDynamo({ dataDir: data.dynamo.dir }) : undefined;
     const client = createLocalDynamoClient(dynamo?.endpoint ?? ('endpoint' in data.dynamo ? data.dynamo.endpoint : ''));
     if (dynamo !== undefined) await createMetricsTable(client, data.tableName);
     // Transfers arrive as copies (postMessage): the writer may take them over.
-    started = { dynamo, client, writer: storeGroupWriter(createMetricsStore({ client, tableName: data.tableName, retention: data.retention, rowCacheEntries: ROW_CACHE_ENTRIES, gzipLevel: LOCAL_GZIP_LEVEL }), true) };
+    started = { dynamo, client, writer: storeGroupWriter(createMetricsStore({ client, tableName: data.tableName, retention: data.retention, rowCacheEntries: data.rowCacheEntries ?? DEFAULT_ROW_CACHE_ENTRIES, gzipLevel: LOCAL_GZIP_LEVEL }), true) };
   } catch (error) {
     post({ kind: 'start-failed', message: error instanceof Error ? error.message : String(error) });
     return;
