@@ -1,6 +1,7 @@
 import { type CloudTrailLikeRecord } from '@trailpulse/event-schema';
 import { type CompiledCustomMetric, type CustomAccumulator } from '../custom/custom-metric';
 import { type CallFacts, EC2_EVENT_SOURCE } from '../facts/call-facts';
+import { windowStartMs } from '../window';
 import { type WindowMetrics } from '../output/metrics-output';
 import { SpaceSaving, type SpaceSavingParts, type SpaceSavingSnapshot } from '../sketch';
 import { apiCallKey } from './api-call-key';
@@ -140,8 +141,7 @@ export class WindowState {
       throw new WindowStateError(`cannot roll ${this.config.windowMs} ms windows up into ${windowMs} ms windows: not a larger multiple`);
     }
     if (this.custom.length > 0) throw new WindowStateError('cannot roll up a window state with custom metrics');
-    const startMs = this.startMs - (((this.startMs % windowMs) + windowMs) % windowMs);
-    const coarse = new WindowState(startMs, { ...this.config, windowMs });
+    const coarse = new WindowState(windowStartMs(this.startMs, windowMs), { ...this.config, windowMs });
     coarse.fold(this);
     return coarse;
   }
