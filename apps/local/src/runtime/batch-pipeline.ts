@@ -5,7 +5,7 @@ import { type GroupWriter } from './group-writer';
 import { type IngestStats } from './ingest-stats';
 import { type RecentEvents } from './recent-events';
 import { type AccumulatedGroup, type PipelineBatch } from './batch-accumulator';
-import { DEFAULT_CLOSE_LATENESS_MS } from './window-closer';
+import { DEFAULT_CLOSE_LATENESS_MS, lastClosableStartMs } from './window-closer';
 import { type FlushedGroup, WriteBehind } from './write-behind';
 
 /** The finest window the runtime computes; the store rolls 10 s partials up into 60 s and 3600 s rows. */
@@ -154,7 +154,10 @@ export async function openSourcePipeline(sourceId: string, deps: BatchPipelineDe
     rows: { rowsByLength: LIVE_ROWS },
     asTransfers: true,
     flushIntervalMs: deps.flushIntervalMs ?? DEFAULT_LIVE_QUIET_FLUSH_MS,
-    closingFlush: { intervalMs: deps.closingFlushIntervalMs ?? DEFAULT_LIVE_CLOSING_FLUSH_MS, latenessMs: DEFAULT_CLOSE_LATENESS_MS },
+    closingFlush: {
+      intervalMs: deps.closingFlushIntervalMs ?? DEFAULT_LIVE_CLOSING_FLUSH_MS,
+      lastClosableStartMs: (eventTimeMs) => lastClosableStartMs(eventTimeMs, BASE_WINDOW_SECONDS * 1000, DEFAULT_CLOSE_LATENESS_MS),
+    },
     onAccepted: (record) => deps.recent.add(record),
     onScanned: (record) => deps.recent.addScanned(record),
     onRejected: (reason) => deps.stats.addRejected(reason),

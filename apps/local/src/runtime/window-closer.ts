@@ -121,7 +121,7 @@ export class WindowCloser {
       // windowMs); a flush also closes the window holding the watermark, which has not ended yet.
       const lastClosableStart = flushAll
         ? Math.floor(state.watermarkMs / state.windowMs) * state.windowMs
-        : Math.floor((state.watermarkMs - this.latenessMs - state.windowMs) / state.windowMs) * state.windowMs;
+        : lastClosableStartMs(state.watermarkMs, state.windowMs, this.latenessMs);
       if (lastClosableStart <= state.closedThroughMs) continue;
       const fromMs = Number.isFinite(state.closedThroughMs) ? state.closedThroughMs + state.windowMs : 0;
       const windows = await this.readWindows(seconds, fromMs, lastClosableStart + state.windowMs);
@@ -183,6 +183,14 @@ export class WindowCloser {
   private readWindows(seconds: number, fromMs: number, toMs: number): Promise<WindowResult[]> {
     return queryAllWindows(this.options.store, { windowSeconds: seconds, fromMs, toMs, customMetrics: this.options.customMetrics(), consistentRead: true });
   }
+}
+
+/**
+ * Start of the last window the latest eventTime merged lets close: the last whose end is at least
+ * `latenessMs` behind it (the write-behind hurries a group that moves this, closingFlush).
+ */
+export function lastClosableStartMs(watermarkMs: number, windowMs: number, latenessMs: number): number {
+  return Math.floor((watermarkMs - latenessMs - windowMs) / windowMs) * windowMs;
 }
 
 /** The store checkpoint holding the start of the last window closed at this length. */

@@ -4,6 +4,7 @@ import { syntheticRecords } from '../../test/support/synthetic-trail';
 import { type SourceBatch } from '../sources';
 import { flushIntentId, type FlushedGroup, WriteBehind, type WriteBehindOptions } from './write-behind';
 import { useTempStores } from './testing/temp-stores';
+import { lastClosableStartMs } from './window-closer';
 
 const SOURCE = 'replay:spec';
 const START_MS = Date.UTC(2024, 0, 1, 0, 0, 0);
@@ -143,7 +144,7 @@ describe('WriteBehind', () => {
     const writer = await WriteBehind.open(
       writerOptions(store, flushed, {
         flushIntervalMs: 1_000,
-        closingFlush: { intervalMs: 250, latenessMs: 2_000 },
+        closingFlush: { intervalMs: 250, lastClosableStartMs: (eventTimeMs) => lastClosableStartMs(eventTimeMs, 10_000, 2_000) },
         now: () => clock,
         timer: (run, ms) => {
           const timer = { ms, run, cancelled: false };

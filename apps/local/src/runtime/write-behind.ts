@@ -45,13 +45,13 @@ export interface WriteBehindOptions extends AccumulatorCallbacks {
   readonly onAggregateMerged?: (group: AccumulatedGroup) => void;
   readonly flushIntervalMs?: number;
   /**
-   * A sooner merge for groups that let a window close: once the group holds an eventTime past the
-   * end of a `windowSeconds` window by `latenessMs` (the closer's rule) that no earlier group
-   * reached, it is due after `intervalMs` instead of `flushIntervalMs`. The live rows then stay
-   * prompt where it matters (a closing window reaches the feed as soon as before) and are rewritten
-   * less often in between. @default none: every group is due after `flushIntervalMs`
+   * A sooner merge for groups that let a window close: once the group holds an eventTime that
+   * moves `lastClosableStartMs` (the closer's rule) past where the groups taken before left it,
+   * it is due after `intervalMs` instead of `flushIntervalMs`. The live rows then stay prompt where
+   * it matters (a closing window reaches the feed as soon as before) and are rewritten less often
+   * in between. @default none: every group is due after `flushIntervalMs`
    */
-  readonly closingFlush?: { readonly intervalMs: number; readonly latenessMs: number };
+  readonly closingFlush?: { readonly intervalMs: number; readonly lastClosableStartMs: (eventTimeMs: number) => number };
   readonly maxRecords?: number;
   readonly now?: () => number;
   readonly timer?: ScheduleTimer;
@@ -170,9 +170,7 @@ export class WriteBehind {
     const closing = this.options.closingFlush;
     const latest = this.accumulator.latestEventTimeMs;
     if (closing === undefined || latest === undefined) return this.flushIntervalMs;
-    const windowMs = this.options.windowSeconds * 1000;
-    const closableThrough = (eventTimeMs: number): number => Math.floor((eventTimeMs - closing.latenessMs) / windowMs);
-    return closableThrough(latest) > closableThrough(this.takenThroughMs) ? Math.min(closing.intervalMs, this.flushIntervalMs) : this.flushIntervalMs;
+    return closing.lastClosableStartMs(latest) > closing.lastClosableStartMs(this.takenThroughMs) ? Math.min(closing.intervalMs, this.flushIntervalMs) : this.flushIntervalMs;
   }
 
   /** Merges the held group now if it is due, else makes sure a timer fires when it is (brought forward if need be). */
