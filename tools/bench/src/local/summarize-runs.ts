@@ -28,20 +28,22 @@ function spread(values: readonly number[]): Spread {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
+/** The spread of a measure some runs may lack (no /proc): undefined unless every run has it. */
+function spreadOfAll(values: readonly (number | undefined)[]): Spread | undefined {
+  return values.every((value): value is number => value !== undefined) ? spread(values) : undefined;
+}
+
 /** @throws RangeError for no runs. */
 export function summarizeRuns(results: readonly LocalBenchResults[]): LocalBenchSummary {
   if (results.length === 0) throw new RangeError('no runs to summarize');
-  const cpu = results.map((result) => result.runtime.cpuMsPerThousandRecords);
-  const mainThread = results.map((result) => result.runtime.threadCores?.main);
-  const allRowsCpu = results.map((result) => result.runtime.allRowsCpuMsPerThousandRecords);
   return {
     runs: results.length,
     liveMergedPerSecond: spread(results.map((result) => result.runtime.liveMergedPerSecond)),
     acceptedPerSecond: spread(results.map((result) => result.runtime.acceptedPerSecond)),
     mergedPerSecond: spread(results.map((result) => result.runtime.mergedPerSecond)),
-    cpuMsPerThousandRecords: cpu.every((value): value is number => value !== undefined) ? spread(cpu) : undefined,
-    allRowsCpuMsPerThousandRecords: allRowsCpu.every((value): value is number => value !== undefined) ? spread(allRowsCpu) : undefined,
-    mainThreadCores: mainThread.every((value): value is number => value !== undefined) ? spread(mainThread) : undefined,
+    cpuMsPerThousandRecords: spreadOfAll(results.map((result) => result.runtime.cpuMsPerThousandRecords)),
+    allRowsCpuMsPerThousandRecords: spreadOfAll(results.map((result) => result.runtime.allRowsCpuMsPerThousandRecords)),
+    mainThreadCores: spreadOfAll(results.map((result) => result.runtime.threadCores?.main)),
     closeLatencyP50Ms: spread(results.map((result) => result.runtime.closeLatencyMs.p50)),
     closeLatencyP99Ms: spread(results.map((result) => result.runtime.closeLatencyMs.p99)),
     baselinePerSecond: spread(results.map((result) => result.baseline.eventsPerSecond)),
